@@ -1,0 +1,32 @@
+"""Write generated pages to disk: the only module of the generator that touches files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    """Write `content` unless the file already holds it; report whether it wrote.
+
+    `mkdocs serve` rebuilds whenever a file under docs/ changes, so rewriting identical pages
+    on every build would make it reload forever.
+    """
+    data = content.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+    return True
+
+
+def write_pages(docs_dir: Path, pages: dict[str, str]) -> list[str]:
+    """Make docs/*.md exactly `pages`: write what changed, remove pages no longer generated."""
+    changed = [name for name, content in sorted(pages.items())
+               if write_if_changed(docs_dir / name, content)]
+    for stale in sorted(docs_dir.glob("*.md")):
+        if stale.name not in pages:
+            stale.unlink()
+            changed.append(stale.name)
+    return changed

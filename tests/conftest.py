@@ -1,0 +1,120 @@
+"""Shared fixtures: a copy of the project to break, the real site built and served under a
+sub-path, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from scripts.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+SUB_PATH = "/jiangyuan-briefing/"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags for a headless Chromium on a machine without network access or a display.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PROJECT_INPUTS = ("mkdocs.yml", "data", "seeds", "scripts", "overrides", "docs/assets")
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build reads (not generated pages, not the venv) into target."""
+    ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache")
+    for name in PROJECT_INPUTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=ignore)
+        else:
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the project that a test may break."""
+    return copy_project(tmp_path / "project")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    directory: Path          # the built site
+    url: str                 # where it is served: http://127.0.0.1:PORT/jiangyuan-briefing/
+
+    def html_pages(self) -> list[Path]:
+        return sorted(self.directory.rglob("*.html"))
+
+    def url_of(self, page: Path) -> str:
+        return self.url + page.relative_to(self.directory).as_posix()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 (signature of the base class)
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """The real site, built with `mkdocs build --strict` and served from 127.0.0.1 under a sub-path."""
+    port = free_port()
+    web_root = tmp_path_factory.mktemp("web")
+    url = f"http://127.0.0.1:{port}{SUB_PATH}"
+    directory = web_root / SUB_PATH.strip("/")
+    assert build(directory, site_url=url) == 0, "the site did not build"
+    handler = functools.partial(QuietHandler, directory=str(web_root))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield BuiltSite(directory, url)
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class PageLog:
+    """What a browser page did: every request URL and every console error."""
+
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def page_log() -> PageLog:
+    return PageLog()
+
+
+@pytest.fixture
+def page(browser, page_log: PageLog):
+    """A fresh browser tab (desktop size) that records requests and console errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.on("request", lambda request: page_log.requests.append(request.url))
+    tab.on("console", lambda message: message.type == "error" and page_log.errors.append(message.text))
+    tab.on("pageerror", lambda error: page_log.errors.append(str(error)))
+    yield tab
+    context.close()

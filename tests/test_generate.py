@@ -1,0 +1,107 @@
+"""The generator: both languages, escaping, determinism, and writing only what changed."""
+
+import os
+from pathlib import Path
+
+import markdown
+from bs4 import BeautifulSoup
+
+from scripts.generate import generate, load_site_data
+from scripts.render import LANGUAGES, PAGES, escape_text, page_path, render_site
+from tests.conftest import ROOT
+
+
+def site_data():
+    return load_site_data(ROOT)
+
+
+def as_html(page: str) -> BeautifulSoup:
+    """A generated page as Python-Markdown renders it (the engine MkDocs uses)."""
+    return BeautifulSoup(markdown.markdown(page, extensions=["tables", "admonition"]), "html.parser")
+
+
+def test_every_page_exists_in_both_languages():
+    pages = render_site(site_data().document)
+    assert sorted(pages) == sorted(page_path(page, language) for page in PAGES for language in LANGUAGES)
+    assert sorted(pages) == ["about.en.md", "about.md", "index.en.md", "index.md"]
+
+
+def test_home_pages_say_what_the_document_is_who_gave_it_and_when():
+    document = site_data().document
+    pages = render_site(document)
+    chinese, english = as_html(pages["index.md"]).get_text(), as_html(pages["index.en.md"]).get_text()
+    for text in (document.title.zh, "区委副书记、区长 潘国强", "2024年8月22日", *(part.heading.zh for part in document.parts)):
+        assert text in chinese
+    for text in ("Pan Guoqiang", "22 August 2024", *(part.heading.en for part in document.parts)):
+        assert text in english
+    assert "(about.md)" in pages["index.md"] and "(about.en.md)" in pages["index.en.md"]
+
+
+def test_english_pages_say_the_translation_is_unofficial_and_chinese_prevails():
+    pages = render_site(site_data().document)
+    for name in ("index.en.md", "about.en.md"):
+        assert "unofficial translation" in pages[name]
+    assert "The Chinese text prevails." in pages["about.en.md"]
+    assert "以中文原文为准" in pages["about.md"]
+
+
+def test_about_pages_give_the_source_file_and_checksum():
+    document = site_data().document
+    pages = render_site(document)
+    for name in ("about.md", "about.en.md"):
+        assert f"<code>{document.source.file}</code>" in pages[name]
+        assert f"<code>{document.source.sha256}</code>" in pages[name]
+
+
+def test_html_in_data_is_shown_as_text_never_run():
+    document = site_data().document
+    hostile = document.model_copy(update={"place": document.place.model_copy(
+        update={"en": '<script>alert("x")</script> *bold* [link](http://evil.example)'})})
+    html = as_html(render_site(hostile)["index.en.md"])
+    assert html.find("script") is None and html.find("em") is None
+    assert html.find("a", href="http://evil.example") is None
+    assert '<script>alert("x")</script> *bold* [link](http://evil.example)' in html.get_text()
+
+
+def test_markdown_escaping_keeps_text_readable():
+    assert escape_text("a*b_c [d] |e|") == r"a\*b\_c \[d\] \|e\|"
+    assert escape_text("在区政府2024年全体(扩大)会议上的讲话") == "在区政府2024年全体(扩大)会议上的讲话"
+
+
+def test_generation_is_deterministic(tmp_path, project):
+    generate(project)
+    first = {path.name: path.read_bytes() for path in (project / "docs").glob("*.md")}
+    for path in (project / "docs").glob("*.md"):
+        path.unlink()
+    generate(project)
+    second = {path.name: path.read_bytes() for path in (project / "docs").glob("*.md")}
+    assert first == second and len(first) == 4
+
+
+def test_unchanged_pages_are_not_rewritten(project):
+    assert sorted(generate(project)) == ["about.en.md", "about.md", "index.en.md", "index.md"]
+    page = project / "docs" / "index.md"
+    os.utime(page, (1_000_000, 1_000_000))
+    assert generate(project) == []
+    assert page.stat().st_mtime == 1_000_000
+
+
+def test_a_page_no_longer_generated_is_removed(project):
+    generate(project)
+    stale = project / "docs" / "old-page.md"
+    stale.write_text("# old\n", encoding="utf-8")
+    assert "old-page.md" in generate(project)
+    assert not stale.exists()
+
+
+def test_generated_pages_are_not_committed():
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
+    assert "/docs/*.md" in ignored
+    assert not [path for path in (ROOT / "docs").rglob("*.md") if path.parent != ROOT / "docs"]
+
+
+def test_templates_exist_in_pairs():
+    templates = ROOT / "scripts" / "templates"
+    zh = {path.relative_to(templates / "zh") for path in (templates / "zh").rglob("*.j2") if not path.name.startswith("_")}
+    en = {path.relative_to(templates / "en") for path in (templates / "en").rglob("*.j2") if not path.name.startswith("_")}
+    assert zh == en == {Path(f"{page}.md.j2") for page in PAGES}

@@ -1,0 +1,121 @@
+"""Bad input in data/: every problem reported as `file:line: field: problem`, nothing written."""
+
+from pathlib import Path
+
+import pytest
+
+from scripts.generate import DataError, generate, load_site_data
+
+DOCUMENT = "data/document.yaml"
+
+
+def edit(project: Path, old: str, new: str, file: str = DOCUMENT) -> None:
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(project: Path, text: str, file: str = DOCUMENT) -> int:
+    for number, line in enumerate((project / file).read_text(encoding="utf-8").splitlines(), 1):
+        if text in line:
+            return number
+    raise AssertionError(f"test setup: {text!r} not in {file}")
+
+
+def problems(project: Path) -> list[str]:
+    with pytest.raises(DataError) as raised:
+        load_site_data(project)
+    return [str(problem) for problem in raised.value.problems]
+
+
+def test_yaml_syntax_error_names_the_line(project):
+    edit(project, "  en: Pan Guoqiang", "  en: Pan: Guoqiang: [")
+    line = line_of(project, "Pan: Guoqiang")
+    [problem] = problems(project)
+    assert problem.startswith(f"{DOCUMENT}:{line}: YAML syntax error")
+
+
+def test_missing_field_names_its_parent_line(project):
+    edit(project, "    en: Deputy Secretary of the District Party Committee and District Head\n", "")
+    line = line_of(project, "  office:")
+    assert problems(project) == [f"{DOCUMENT}:{line}: speaker.office.en: missing (add this field)"]
+
+
+def test_wrong_type_is_named_with_what_was_found(project):
+    edit(project, "date: 2024-08-22", "date: 22 August 2024")
+    line = line_of(project, "date: 22 August")
+    assert problems(project) == [
+        f"{DOCUMENT}:{line}: date: expected a date written YYYY-MM-DD, without quotes, found text '22 August 2024'"]
+
+
+def test_number_where_text_belongs_is_not_silently_converted(project):
+    edit(project, "  en: Pan Guoqiang", "  en: 42")
+    line = line_of(project, "  en: 42")
+    assert problems(project) == [f"{DOCUMENT}:{line}: speaker.name.en: expected text, found a number 42"]
+
+
+def test_unknown_field_is_reported(project):
+    edit(project, "date: 2024-08-22", "date: 2024-08-22\nvenue: Baishan")
+    line = line_of(project, "venue:")
+    assert problems(project) == [
+        f"{DOCUMENT}:{line}: venue: unknown field (remove it, or check its spelling against the schema)"]
+
+
+def test_duplicate_key_is_reported(project):
+    edit(project, "date: 2024-08-22", "date: 2024-08-22\ndate: 2024-08-23")
+    first, second = line_of(project, "date: 2024-08-22"), line_of(project, "date: 2024-08-23")
+    assert problems(project) == [f"{DOCUMENT}:{second}: date: written twice (first on line {first}); keep one"]
+
+
+def test_quote_not_in_the_speech_is_reported(project):
+    edit(project, "  zh: 潘国强  # verbatim", "  zh: 潘国庆  # verbatim")
+    line = line_of(project, "潘国庆")
+    [problem] = problems(project)
+    assert problem.startswith(f"{DOCUMENT}:{line}: speaker.name.zh: '潘国庆' is not in the speech")
+
+
+def test_full_width_punctuation_is_not_the_speech(project):
+    # The speech writes half-width commas in its headings; a "corrected" quote is not verbatim.
+    edit(project, "克难攻坚奋进,高质量", "克难攻坚奋进，高质量")
+    [problem] = problems(project)
+    assert ": parts[0].heading.zh: " in problem
+
+
+def test_changed_seed_stops_the_build(project):
+    seed = next((project / "seeds").iterdir())
+    seed.write_bytes(seed.read_bytes().replace("7.1%".encode(), "7.2%".encode(), 1))
+    line = line_of(project, "sha256:")
+    [problem] = problems(project)
+    assert problem.startswith(f"{DOCUMENT}:{line}: source.sha256: {seed.relative_to(project)} has changed")
+
+
+def test_date_must_match_how_the_speech_writes_it(project):
+    edit(project, "date: 2024-08-22", "date: 2024-08-21")
+    [problem] = problems(project)
+    assert "date_as_written: '2024年8月22日' does not match date 2024-08-21" in problem
+
+
+def test_every_problem_is_reported_at_once(project):
+    edit(project, "  en: Pan Guoqiang", "  en: 42")
+    edit(project, "date: 2024-08-22", "date: 2024-08-22\nvenue: Baishan")
+    edit(project, "    summary:\n      zh: 要求打破", "    summary:\n      zz: 要求打破")
+    found = problems(project)
+    assert len(found) == 4  # wrong type, unknown field, and parts[2].summary: zz unknown, zh missing
+    assert all(problem.startswith(f"{DOCUMENT}:") for problem in found)
+
+
+def test_empty_file_and_missing_file(project):
+    (project / DOCUMENT).write_text("# nothing yet\n", encoding="utf-8")
+    assert problems(project) == [f"{DOCUMENT}:1: the file is empty (restore it from git)"]
+    (project / DOCUMENT).unlink()
+    assert problems(project) == [f"{DOCUMENT}:1: file not found (restore it from git)"]
+
+
+def test_bad_data_writes_nothing(project):
+    generate(project)
+    before = {path.name: path.read_bytes() for path in (project / "docs").glob("*.md")}
+    edit(project, "  en: Pan Guoqiang", "  en: [")
+    with pytest.raises(DataError):
+        generate(project)
+    assert {path.name: path.read_bytes() for path in (project / "docs").glob("*.md")} == before

@@ -39,7 +39,7 @@ class DataError(Exception):
     """data/ has problems; `problems` lists every one."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = problems
+        self.problems = sorted(problems, key=lambda problem: (problem.file, problem.line))
         super().__init__(format_problems(problems))
 
 

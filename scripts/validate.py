@@ -120,11 +120,17 @@ def read_seed(document: YamlDocument, record: Document, root: Path) -> tuple[byt
                               f"{record.source.file} not found (restore it with git)")]
 
 
+def without_repeats(yaml_problems: tuple[Problem, ...], schema: list[Problem]) -> list[Problem]:
+    """YAML's own problems, then the schema's about other fields (not the same mistake twice)."""
+    fields = {problem.field for problem in yaml_problems}
+    return [*yaml_problems, *(problem for problem in schema if problem.field not in fields)]
+
+
 def validate_document(document: YamlDocument, root: Path) -> tuple[Document | None, str, list[Problem]]:
     """Parse and check the document; return it with the speech text, or every problem found."""
     record, problems = parse_document(document)
-    if record is None:
-        return None, "", problems
+    if record is None or document.problems:
+        return None, "", without_repeats(document.problems, problems)
     seed_bytes, problems = read_seed(document, record, root)
     if seed_bytes is None:
         return None, "", problems

@@ -36,6 +36,7 @@ class YamlDocument:
     path: str
     data: Any
     lines: dict[FieldPath, int] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()  # values YAML could read no sense into; the rest is usable
 
     def line_of(self, path: FieldPath) -> int:
         """The line of `path`, or of its nearest written ancestor (for a missing field)."""
@@ -62,7 +63,11 @@ def dotted(path: FieldPath) -> str:
 
 
 def load_yaml(file: Path, display_name: str) -> YamlDocument:
-    """Parse `file`; raise YamlError (never a traceback) if it is not well-formed YAML."""
+    """Parse `file`; raise YamlError (never a traceback) if it is not well-formed YAML.
+
+    Duplicate keys and unreadable values are kept in `problems`, so validation can go on and
+    report the file's other mistakes in the same pass.
+    """
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -79,32 +84,45 @@ def load_yaml(file: Path, display_name: str) -> YamlDocument:
     if root is None:
         raise YamlError([Problem(display_name, 1, "", "the file is empty (restore it from git)")])
     lines: dict[FieldPath, int] = {(): 1}  # a missing top-level field is reported on line 1
-    duplicates: list[Problem] = []
-    data = _to_python(root, (), lines, duplicates, display_name)
-    if duplicates:
-        raise YamlError(duplicates)
-    return YamlDocument(display_name, data, lines)
+    problems: list[Problem] = []
+    data = _to_python(root, (), lines, problems, display_name)
+    return YamlDocument(display_name, data, lines, tuple(problems))
 
 
 _SCALARS = yaml.SafeLoader("")
 
 
 def _to_python(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int],
-               duplicates: list[Problem], display_name: str) -> Any:
+               problems: list[Problem], display_name: str) -> Any:
+    """Build plain values from the YAML node tree, recording lines; collect duplicate keys and
+    values YAML cannot read (such as the date 2024-13-01) in `problems`."""
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _SCALARS.construct_object(key_node)
+            key = _scalar(key_node, path, problems, display_name)
             child = (*path, key)
             if key in mapping:
-                duplicates.append(Problem(display_name, key_node.start_mark.line + 1, dotted(child),
+                problems.append(Problem(display_name, key_node.start_mark.line + 1, dotted(child),
                                           f"written twice (first on line {lines[child]}); keep one"))
                 continue
             lines[child] = key_node.start_mark.line + 1
-            mapping[key] = _to_python(value_node, child, lines, duplicates, display_name)
+            mapping[key] = _to_python(value_node, child, lines, problems, display_name)
         return mapping
     if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, (*path, index), lines, duplicates, display_name)
+        return [_to_python(item, (*path, index), lines, problems, display_name)
                 for index, item in enumerate(node.value)]
-    return _SCALARS.construct_object(node)
+    return _scalar(node, path, problems, display_name)
+
+
+def _scalar(node: yaml.Node, path: FieldPath, problems: list[Problem], display_name: str) -> Any:
+    if not isinstance(node, yaml.ScalarNode):
+        problems.append(Problem(display_name, node.start_mark.line + 1, dotted(path),
+                                "a key must be plain text, not a list or group"))
+        return f"<line {node.start_mark.line + 1}>"
+    try:
+        return _SCALARS.construct_object(node)
+    except (ValueError, yaml.YAMLError) as error:
+        problems.append(Problem(display_name, node.start_mark.line + 1, dotted(path),
+                                f"{node.value!r} cannot be read ({error}); correct the value"))
+        return None

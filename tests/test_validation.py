@@ -49,6 +49,13 @@ def test_wrong_type_is_named_with_what_was_found(project):
         f"{DOCUMENT}:{line}: date: expected a date written YYYY-MM-DD, without quotes, found text '22 August 2024'"]
 
 
+def test_impossible_date_is_reported_not_crashed_on(project):
+    edit(project, "date: 2024-08-22", "date: 2024-13-01")
+    line = line_of(project, "date: 2024-13-01")
+    assert problems(project) == [
+        f"{DOCUMENT}:{line}: date: '2024-13-01' cannot be read (month must be in 1..12); correct the value"]
+
+
 def test_number_where_text_belongs_is_not_silently_converted(project):
     edit(project, "  en: Pan Guoqiang", "  en: 42")
     line = line_of(project, "  en: 42")

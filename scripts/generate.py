@@ -14,25 +14,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.model import Document
+from scripts.model import SiteData
 from scripts.render import render_site
-from scripts.validate import validate_document
+from scripts.speech import split_speech
+from scripts.validate import (check_parts, check_terms_translated, validate_document, validate_glossary,
+                              validate_translation)
 from scripts.write import write_pages
-from scripts.yamlfile import Problem, YamlError, load_yaml
+from scripts.yamlfile import Problem, YamlDocument, YamlError, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENT_FILE = "data/document.yaml"
-
-
-@dataclass(frozen=True)
-class SiteData:
-    """Everything the pages are rendered from, validated."""
-
-    document: Document
-    speech: str
+SPEECH_FILE = "data/speech.yaml"
+GLOSSARY_FILE = "data/glossary.yaml"
+DATA_FILES = (DOCUMENT_FILE, SPEECH_FILE, GLOSSARY_FILE)
 
 
 class DataError(Exception):
@@ -48,22 +44,44 @@ def format_problems(problems: list[Problem]) -> str:
     return "\n".join([*map(str, problems), f"{count} problem{'s' if count != 1 else ''} in data/; nothing was written."])
 
 
+def load_files(root: Path) -> tuple[dict[str, YamlDocument], list[Problem]]:
+    files, problems = {}, []
+    for name in DATA_FILES:
+        try:
+            files[name] = load_yaml(root / name, name)
+        except YamlError as error:
+            problems += error.problems
+    return files, problems
+
+
 def load_site_data(root: Path = ROOT) -> SiteData:
-    """Load and validate data/; raise DataError listing every problem."""
-    try:
-        document_yaml = load_yaml(root / DOCUMENT_FILE, DOCUMENT_FILE)
-    except YamlError as error:
-        raise DataError(error.problems) from None
-    document, speech, problems = validate_document(document_yaml, root)
-    if problems or document is None:
+    """Load and validate data/; raise DataError listing every problem in every file."""
+    files, problems = load_files(root)
+    document, speech = None, ""
+    if DOCUMENT_FILE in files:
+        document, speech, found = validate_document(files[DOCUMENT_FILE], root)
+        problems += found
+    paragraphs = split_speech(speech) if speech else ()
+    if document is not None and paragraphs:
+        problems += check_parts(files[DOCUMENT_FILE], document, paragraphs)
+    translation = glossary = None
+    if paragraphs and SPEECH_FILE in files:
+        translation, found = validate_translation(files[SPEECH_FILE], paragraphs)
+        problems += found
+    if speech and GLOSSARY_FILE in files:
+        glossary, found = validate_glossary(files[GLOSSARY_FILE], speech)
+        problems += found
+    if translation is not None and glossary is not None and not problems:
+        problems += check_terms_translated(files[SPEECH_FILE], translation, glossary)
+    if problems or document is None or translation is None or glossary is None:
         raise DataError(problems)
-    return SiteData(document, speech)
+    return SiteData(document, speech, paragraphs, translation, tuple(glossary))
 
 
 def generate(root: Path = ROOT) -> list[str]:
     """Regenerate docs/*.md from data/; return the pages that changed."""
     site_data = load_site_data(root)
-    pages = render_site(site_data.document)
+    pages = render_site(site_data)
     return write_pages(root / "docs", pages)
 
 

@@ -8,9 +8,12 @@ one against the seed. The JSON Schema editors use is derived from these models
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+from dataclasses import dataclass
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from scripts.speech import Paragraph
 
 
 class Verbatim:
@@ -53,9 +56,8 @@ class Speaker(Record):
 
 
 class Part(Record):
-    """One of the speech's three numbered parts (一、二、三、)."""
+    """A summary of one of the speech's three numbered parts (一、二、三、)."""
 
-    heading: LocalizedQuote
     summary: Localized
 
 
@@ -69,4 +71,45 @@ class Document(Record):
     date_as_written: VerbatimText
     meeting: LocalizedQuote
     place: Localized
-    parts: Annotated[list[Part], Field(min_length=3, max_length=3)]
+    parts: Annotated[list[Part], Field(min_length=1)]
+
+
+SentenceId = Annotated[str, StringConstraints(pattern=r"^p\d{2}-s\d{2}$")]
+
+
+class SpeechSentence(Record):
+    """One sentence of the speech: the Chinese (as the seed has it) and its English.
+
+    `en` may hold quantities as placeholders, {5.13万亩}, rendered by scripts/quantity.py.
+    `topic` marks the short topic phrases (农业生产稳中提质。) shown in bold.
+    """
+
+    zh: Text
+    en: Text
+    topic: bool = False
+
+
+GlossaryKind = Literal["formula", "slogan", "enterprise", "project", "park", "place", "programme", "organization"]
+
+
+class GlossaryEntry(Record):
+    """A slogan, formula or name in the speech, explained in both languages."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    zh: VerbatimText
+    pinyin: Text
+    en: Text
+    variants: list[Text] = Field(default_factory=list)
+    kind: GlossaryKind
+    explanation: Localized
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the pages are rendered from, validated."""
+
+    document: Document
+    speech: str                              # the seed's text
+    paragraphs: tuple[Paragraph, ...]        # the speech cut into paragraphs and sentences
+    translation: dict[str, SpeechSentence]   # by sentence id, in the speech's order
+    glossary: tuple[GlossaryEntry, ...]

@@ -15,26 +15,19 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from scripts.model import Document
+from scripts import markup
+from scripts.markup import escape_text
+from scripts.model import SiteData
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
-PAGES = ("index", "about")
+PAGES = ("index", "speech", "parallel", "glossary", "about")
+GLOSSARY_KINDS = ("formula", "slogan", "programme", "enterprise", "project", "park", "place", "organization")
 TEMPLATES = Path(__file__).parent / "templates"
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#!])")
-
-
-def escape_text(value: Any) -> Any:
-    """Backslash-escape Markdown syntax in data text; HTML escaping follows (autoescape)."""
-    if isinstance(value, Markup) or not isinstance(value, str):
-        return value
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
-
-
 def english_date(day: datetime.date) -> str:
-    """2024-08-22 -> "22 August 2024"."""
-    return f"{day.day} {day:%B} {day.year}"
+    """2024-08-22 -> "August 22, 2024" (the translation uses American English)."""
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def code(value: str) -> Markup:
@@ -60,19 +53,48 @@ def template_environment() -> jinja2.Environment:
     environment.filters["english_date"] = english_date
     environment.filters["code"] = code
     environment.globals["page_path"] = page_path
+    environment.globals["html_page"] = html_page
+    environment.globals["full_text"] = lambda site, language: Markup(markup.full_text(site, language))
+    environment.globals["parallel_text"] = lambda site, language: Markup(markup.parallel_text(site, language))
+    environment.globals["glossary_sections"] = glossary_sections
+    environment.globals["speech_parts"] = speech_parts
     return environment
+
+
+def speech_parts(site: SiteData, language: str) -> list[tuple[str, str, str]]:
+    """(sentence id, heading, summary) of each part of the speech, the heading as the speech
+    and its translation give it."""
+    headings = [paragraph.sentences[0] for paragraph in site.paragraphs if paragraph.kind == "part"]
+    return [(heading.id, markup.sentence_text(heading, language, site), getattr(part.summary, language))
+            for heading, part in zip(headings, site.document.parts, strict=True)]
+
+
+def html_page(page: str) -> str:
+    """The address of a page relative to another page of the same language."""
+    return f"{page}.html"
+
+
+def glossary_sections(site: SiteData, language: str) -> list[tuple[str, Markup, int]]:
+    """(kind, rendered entries, count) for each kind of term, in a fixed order."""
+    sections = []
+    for kind in GLOSSARY_KINDS:
+        entries = sorted((entry for entry in site.glossary if entry.kind == kind),
+                         key=lambda entry: entry.en.casefold() if language == "en" else entry.pinyin.casefold())
+        if entries:
+            sections.append((kind, Markup(markup.glossary_section(entries, site, language)), len(entries)))
+    return sections
 
 
 _ENVIRONMENT = template_environment()
 
 
-def render_page(page: str, language: str, document: Document) -> str:
+def render_page(page: str, language: str, site: SiteData) -> str:
     """One page in one language, as Markdown."""
     template = _ENVIRONMENT.get_template(f"{language}/{page}.md.j2")
-    return template.render(document=document, language=language)
+    return template.render(site=site, document=site.document, language=language)
 
 
-def render_site(document: Document) -> dict[str, str]:
+def render_site(site: SiteData) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/."""
-    return {page_path(page, language): render_page(page, language, document)
+    return {page_path(page, language): render_page(page, language, site)
             for page in PAGES for language in LANGUAGES}

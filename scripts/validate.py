@@ -7,13 +7,18 @@ one pass. Nothing here writes files or prints.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from scripts.model import Document, Verbatim
+from scripts.model import Document, GlossaryEntry, SentenceId, SpeechSentence, Verbatim
+from scripts.numbers import missing_numbers
+from scripts.quantity import QuantityError, expand_placeholders
+from scripts.speech import Paragraph
+from scripts.terms import find_terms, term_forms
 from scripts.yamlfile import FieldPath, Problem, YamlDocument, dotted
 
 # What a maintainer should read instead of pydantic's terse error types.
@@ -85,9 +90,9 @@ def verbatim_fields(record: BaseModel, path: FieldPath = ()) -> Iterator[tuple[F
                     yield from verbatim_fields(item, (*path, name, index))
 
 
-def check_quotes(document: YamlDocument, record: BaseModel, speech: str) -> Iterator[Problem]:
+def check_quotes(document: YamlDocument, record: BaseModel, speech: str, path: FieldPath = ()) -> Iterator[Problem]:
     """Each verbatim field must occur in the speech exactly as written."""
-    for path, text in verbatim_fields(record):
+    for path, text in verbatim_fields(record, path):
         if text not in speech:
             yield Problem(document.path, document.line_of(path), dotted(path),
                           f"{text!r} is not in the speech (copy it exactly from the seed, "
@@ -127,7 +132,8 @@ def without_repeats(yaml_problems: tuple[Problem, ...], schema: list[Problem]) -
 
 
 def validate_document(document: YamlDocument, root: Path) -> tuple[Document | None, str, list[Problem]]:
-    """Parse and check the document; return it with the speech text, or every problem found."""
+    """Parse and check the document; return it, the speech text (whenever the seed can be read,
+    so that the other files can be checked against it too) and every problem found."""
     record, problems = parse_document(document)
     if record is None or document.problems:
         return None, "", without_repeats(document.problems, problems)
@@ -137,4 +143,114 @@ def validate_document(document: YamlDocument, root: Path) -> tuple[Document | No
     speech = seed_bytes.decode("utf-8")
     problems = [*check_seed(document, record, seed_bytes), *check_date(document, record),
                 *check_quotes(document, record, speech)]
-    return (None if problems else record), speech, problems
+    return record, speech, problems
+
+
+HAN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def parse_records(document: YamlDocument, adapter: TypeAdapter) -> tuple[Any, list[Problem]]:
+    """Parse a whole file with a pydantic TypeAdapter, or report why it cannot be."""
+    try:
+        return adapter.validate_python(document.data), []
+    except ValidationError as error:
+        return None, without_repeats(document.problems, schema_problems(document, error))
+
+
+SPEECH_ADAPTER = TypeAdapter(dict[SentenceId, SpeechSentence])
+GLOSSARY_ADAPTER = TypeAdapter(list[GlossaryEntry])
+
+
+def check_translation_covers_speech(document: YamlDocument, translation: dict[str, SpeechSentence],
+                                    paragraphs: tuple[Paragraph, ...]) -> Iterator[Problem]:
+    """Every sentence of the seed is translated, none is stale, none is left over."""
+    sentences = {sentence.id: sentence.text for paragraph in paragraphs for sentence in paragraph.sentences}
+    end = max(document.lines.values(), default=1)
+    for sentence_id, text in sentences.items():
+        if sentence_id not in translation:
+            yield Problem(document.path, end, sentence_id,
+                          f"missing: the speech has this sentence, add it with its English (zh: {text!r})")
+        elif translation[sentence_id].zh != text:
+            yield Problem(document.path, document.line_of((sentence_id, "zh")), f"{sentence_id}.zh",
+                          f"stale: the speech now reads {text!r}; update zh and check the English against it")
+    for sentence_id in translation:
+        if sentence_id not in sentences:
+            yield Problem(document.path, document.line_of((sentence_id,)), sentence_id,
+                          "unknown sentence id: the speech has no such sentence (remove it)")
+
+
+def check_english(document: YamlDocument, translation: dict[str, SpeechSentence]) -> Iterator[Problem]:
+    """Each English sentence: no Chinese left in it, valid placeholders, every number given."""
+    for sentence_id, sentence in translation.items():
+        line, field = document.line_of((sentence_id, "en")), f"{sentence_id}.en"
+        try:
+            english = expand_placeholders(sentence.en)
+        except QuantityError as error:
+            yield Problem(document.path, line, field, f"bad placeholder: {error}")
+            continue
+        if HAN.search(english):
+            leftover = "".join(HAN.findall(english))
+            yield Problem(document.path, line, field, f"Chinese left in the English ({leftover!r}); translate it")
+            continue
+        for mention in missing_numbers(sentence.zh, english):
+            yield Problem(document.path, line, field,
+                          f"the number {mention.chinese!r} is not in the English "
+                          f"(expected {' or '.join(repr(form) for form in mention.forms)})")
+
+
+def check_glossary_entries(document: YamlDocument, glossary: list[GlossaryEntry]) -> Iterator[Problem]:
+    seen_ids: dict[str, int] = {}
+    seen_zh: dict[str, int] = {}
+    for index, entry in enumerate(glossary):
+        for value, seen, field in ((entry.id, seen_ids, "id"), (entry.zh, seen_zh, "zh")):
+            if value in seen:
+                yield Problem(document.path, document.line_of((index, field)), f"[{index}].{field}",
+                              f"{value!r} is already entry [{seen[value]}]; merge the two entries")
+            seen[value] = index
+        for field, value in (("en", entry.en), *((f"variants[{n}]", v) for n, v in enumerate(entry.variants))):
+            if HAN.search(value):
+                yield Problem(document.path, document.line_of((index,)), f"[{index}].{field}",
+                              "Chinese in the English name; write pinyin or English")
+
+
+def check_terms_translated(speech_file: YamlDocument, translation: dict[str, SpeechSentence],
+                           glossary: list[GlossaryEntry]) -> Iterator[Problem]:
+    """Where a glossary term's Chinese occurs in a sentence (and is not part of a longer term,
+    as 双减 is of 双控双减), its English or a variant is in the translation: names and slogans
+    are rendered the same way everywhere."""
+    forms = term_forms(glossary, "zh")
+    entries = {entry.id: entry for entry in glossary}
+    for sentence_id, sentence in translation.items():
+        english = expand_placeholders(sentence.en).casefold()
+        for entry_id in sorted({entry_id for _, _, entry_id in find_terms(sentence.zh, forms)}):
+            entry = entries[entry_id]
+            if not any(form.casefold() in english for form in (entry.en, *entry.variants)):
+                yield Problem(speech_file.path, speech_file.line_of((sentence_id, "en")), f"{sentence_id}.en",
+                              f"glossary term {entry.zh} is not rendered as {entry.en!r}; use it, or add the "
+                              f"English used here to its variants in data/glossary.yaml")
+
+
+def validate_translation(speech_file: YamlDocument, paragraphs: tuple[Paragraph, ...]
+                         ) -> tuple[dict[str, SpeechSentence] | None, list[Problem]]:
+    translation, problems = parse_records(speech_file, SPEECH_ADAPTER)
+    if translation is None:
+        return None, problems
+    return translation, [*check_translation_covers_speech(speech_file, translation, paragraphs),
+                         *check_english(speech_file, translation)]
+
+
+def validate_glossary(glossary_file: YamlDocument, speech: str) -> tuple[list[GlossaryEntry] | None, list[Problem]]:
+    glossary, problems = parse_records(glossary_file, GLOSSARY_ADAPTER)
+    if glossary is None:
+        return None, problems
+    quotes = (problem for index, entry in enumerate(glossary)
+              for problem in check_quotes(glossary_file, entry, speech, (index,)))
+    return glossary, [*check_glossary_entries(glossary_file, glossary), *quotes]
+
+
+def check_parts(document_file: YamlDocument, document: Document, paragraphs: tuple[Paragraph, ...]) -> Iterator[Problem]:
+    """One summary for each numbered part (一、二、三、) the speech has."""
+    parts = sum(paragraph.kind == "part" for paragraph in paragraphs)
+    if len(document.parts) != parts:
+        yield Problem(document_file.path, document_file.line_of(("parts",)), "parts",
+                      f"{len(document.parts)} summaries for the speech's {parts} parts; give one per part, in order")

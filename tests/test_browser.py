@@ -2,15 +2,18 @@
 language, the language switch, requests that never leave the machine, no console errors, and
 no sideways scrolling on a phone."""
 
+import time
 from urllib.parse import unquote
 
 import pytest
 
-PAGES = ["index.html", "about.html", "en/index.html", "en/about.html"]
+NAMES = ("index", "speech", "parallel", "glossary", "about")
+PAGES = [f"{name}.html" for name in NAMES] + [f"en/{name}.html" for name in NAMES]
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query into Material's search box on a freshly loaded page; return the result links."""
+    """Type a query into Material's search box on a freshly loaded page; return the result links
+    once they have settled (the first answer may come before the index has finished loading)."""
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
@@ -22,7 +25,14 @@ def search(page, query: str) -> list[str]:
                 .translations["search.result.placeholder"];
             return meta && meta.textContent.trim() !== "" && meta.textContent !== placeholder;
         }""")
-    return page.eval_on_selector_all("a.md-search-result__link", "links => links.map(link => link.href)")
+    read = "links => links.map(link => link.href)"
+    results, stable_since = None, time.monotonic()
+    while time.monotonic() - stable_since < 1.5:
+        page.wait_for_timeout(250)
+        current = page.eval_on_selector_all("a.md-search-result__link", read)
+        if current != results:
+            results, stable_since = current, time.monotonic()
+    return results
 
 
 def test_chinese_query_finds_chinese_pages_only(site, page):
@@ -77,4 +87,56 @@ def test_no_sideways_scrolling_on_a_phone(site, browser, path):
     phone.goto(site.url + path)
     overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
+    assert overflow <= 0
+
+
+def opacity(page, selector: str) -> str:
+    return page.eval_on_selector(selector, "element => getComputedStyle(element).opacity")
+
+
+@pytest.mark.parametrize("path", ["speech.html", "en/speech.html"])
+def test_sentence_permalink_shows_on_hover_and_keyboard_focus(site, page, path):
+    page.goto(site.url + path)
+    link = "#p08-s03 > a.sentence-link"
+    assert opacity(page, link) == "0"
+    page.hover("#p08-s03")
+    page.wait_for_function(f"getComputedStyle(document.querySelector('{link}')).opacity === '1'")
+    page.mouse.move(0, 0)
+    page.focus(link)
+    page.wait_for_function(f"getComputedStyle(document.querySelector('{link}')).opacity === '1'")
+    page.keyboard.press("Enter")
+    page.wait_for_url(site.url + path + "#p08-s03")
+
+
+def test_a_sentence_link_opens_the_page_at_that_sentence(site, page):
+    page.goto(site.url + "en/speech.html#p18-s03")
+    top = page.eval_on_selector("#p18-s03", "element => element.getBoundingClientRect().top")
+    assert 0 <= top < 300
+    assert page.eval_on_selector("#p18-s03", "element => element.matches(':target')")
+
+
+def box(page, selector: str) -> dict:
+    return page.eval_on_selector(selector, "element => element.getBoundingClientRect().toJSON()")
+
+
+@pytest.mark.parametrize("path", ["parallel.html", "en/parallel.html"])
+def test_parallel_text_side_by_side_on_wide_screens(site, page, path):
+    page.goto(site.url + path)
+    for sentence_id in ("p07-s02", "p08-s03", "p19-s09", "p24-s07"):
+        chinese = box(page, f'.parallel-zh [data-sentence="{sentence_id}"]')
+        english = box(page, f'.parallel-en [data-sentence="{sentence_id}"]')
+        assert chinese["top"] == english["top"], sentence_id   # the same row
+        assert chinese["right"] <= english["left"], sentence_id  # Chinese left, English right
+
+
+@pytest.mark.parametrize("path", ["parallel.html", "en/parallel.html"])
+def test_parallel_text_on_a_phone_puts_each_chinese_paragraph_before_its_english(site, browser, path):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, device_scale_factor=2)
+    phone = context.new_page()
+    phone.goto(site.url + path)
+    chinese, english = box(phone, "#p08 .parallel-zh"), box(phone, "#p08 .parallel-en")
+    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert english["top"] >= chinese["bottom"]
+    assert abs(english["left"] - chinese["left"]) < 1
     assert overflow <= 0

@@ -1,5 +1,6 @@
 """The generator: both languages, escaping, determinism, and writing only what changed."""
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -21,43 +22,46 @@ def as_html(page: str) -> BeautifulSoup:
 
 
 def test_every_page_exists_in_both_languages():
-    pages = render_site(site_data().document)
+    pages = render_site(site_data())
     assert sorted(pages) == sorted(page_path(page, language) for page in PAGES for language in LANGUAGES)
-    assert sorted(pages) == ["about.en.md", "about.md", "index.en.md", "index.md"]
+    assert len(pages) == 10
 
 
 def test_home_pages_say_what_the_document_is_who_gave_it_and_when():
-    document = site_data().document
-    pages = render_site(document)
+    site = site_data()
+    document = site.document
+    pages = render_site(site)
     chinese, english = as_html(pages["index.md"]).get_text(), as_html(pages["index.en.md"]).get_text()
-    for text in (document.title.zh, "区委副书记、区长 潘国强", "2024年8月22日", *(part.heading.zh for part in document.parts)):
+    for text in (document.title.zh, "区委副书记、区长 潘国强", "2024年8月22日", "一、克难攻坚奋进,高质量发展迈出坚实步伐"):
         assert text in chinese
-    for text in ("Pan Guoqiang", "22 August 2024", *(part.heading.en for part in document.parts)):
+    for text in ("Pan Guoqiang", "August 22, 2024", site.translation["p06-s01"].en, site.translation["p23-s01"].en):
         assert text in english
     assert "(about.md)" in pages["index.md"] and "(about.en.md)" in pages["index.en.md"]
 
 
 def test_english_pages_say_the_translation_is_unofficial_and_chinese_prevails():
-    pages = render_site(site_data().document)
-    for name in ("index.en.md", "about.en.md"):
+    pages = render_site(site_data())
+    for name in ("index.en.md", "speech.en.md", "parallel.en.md", "glossary.en.md", "about.en.md"):
         assert "unofficial translation" in pages[name]
     assert "The Chinese text prevails." in pages["about.en.md"]
     assert "以中文原文为准" in pages["about.md"]
 
 
 def test_about_pages_give_the_source_file_and_checksum():
-    document = site_data().document
-    pages = render_site(document)
+    site = site_data()
+    document = site.document
+    pages = render_site(site)
     for name in ("about.md", "about.en.md"):
         assert f"<code>{document.source.file}</code>" in pages[name]
         assert f"<code>{document.source.sha256}</code>" in pages[name]
 
 
 def test_html_in_data_is_shown_as_text_never_run():
-    document = site_data().document
+    site = site_data()
+    document = site.document
     hostile = document.model_copy(update={"place": document.place.model_copy(
         update={"en": '<script>alert("x")</script> *bold* [link](http://evil.example)'})})
-    html = as_html(render_site(hostile)["index.en.md"])
+    html = as_html(render_site(dataclasses.replace(site, document=hostile))["index.en.md"])
     assert html.find("script") is None and html.find("em") is None
     assert html.find("a", href="http://evil.example") is None
     assert '<script>alert("x")</script> *bold* [link](http://evil.example)' in html.get_text()
@@ -75,11 +79,11 @@ def test_generation_is_deterministic(tmp_path, project):
         path.unlink()
     generate(project)
     second = {path.name: path.read_bytes() for path in (project / "docs").glob("*.md")}
-    assert first == second and len(first) == 4
+    assert first == second and len(first) == 10
 
 
 def test_unchanged_pages_are_not_rewritten(project):
-    assert sorted(generate(project)) == ["about.en.md", "about.md", "index.en.md", "index.md"]
+    assert len(generate(project)) == 10
     page = project / "docs" / "index.md"
     os.utime(page, (1_000_000, 1_000_000))
     assert generate(project) == []
@@ -105,3 +109,15 @@ def test_templates_exist_in_pairs():
     zh = {path.relative_to(templates / "zh") for path in (templates / "zh").rglob("*.j2") if not path.name.startswith("_")}
     en = {path.relative_to(templates / "en") for path in (templates / "en").rglob("*.j2") if not path.name.startswith("_")}
     assert zh == en == {Path(f"{page}.md.j2") for page in PAGES}
+
+
+def test_html_in_the_translation_and_glossary_is_shown_as_text(project):
+    from tests.test_validation import edit
+
+    edit(project, "    Comrades:", "    Comrades <script>alert(1)</script>:", "data/speech.yaml")
+    edit(project, "The national benchmark for ending", "The national <b>x</b> benchmark for ending", "data/glossary.yaml")
+    generate(project)
+    speech = as_html((project / "docs/speech.en.md").read_text(encoding="utf-8"))
+    glossary = as_html((project / "docs/glossary.en.md").read_text(encoding="utf-8"))
+    assert speech.find("script") is None and "Comrades <script>alert(1)</script>:" in speech.get_text()
+    assert glossary.find("b") is None and "The national <b>x</b> benchmark" in glossary.get_text()

@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import SUB_PATH
 
-PAGES = {"index.html": "zh", "about.html": "zh", "en/index.html": "en", "en/about.html": "en"}
+NAMES = ("index", "speech", "parallel", "glossary", "about")
+PAGES = {**{f"{name}.html": "zh" for name in NAMES}, **{f"en/{name}.html": "en" for name in NAMES}}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -23,7 +24,7 @@ def counterpart(page: str) -> str:
     return page.removeprefix("en/") if page.startswith("en/") else f"en/{page}"
 
 
-def test_home_and_about_pages_exist_in_both_languages(site):
+def test_every_page_exists_in_both_languages(site):
     pages = {path.relative_to(site.directory).as_posix() for path in site.html_pages()}
     assert pages == {*PAGES, "404.html"}
 
@@ -67,8 +68,8 @@ def test_english_sitemap_lists_the_english_pages(site):
 def test_each_language_has_its_own_search_index(site):
     chinese = json.loads((site.directory / "search/search_index.json").read_text(encoding="utf-8"))
     english = json.loads((site.directory / "en/search/search_index.json").read_text(encoding="utf-8"))
-    assert {doc["location"].split("#")[0] for doc in chinese["docs"]} == {"index.html", "about.html"}
-    assert {doc["location"].split("#")[0] for doc in english["docs"]} == {"index.html", "about.html"}
+    assert {doc["location"].split("#")[0] for doc in chinese["docs"]} == {f"{name}.html" for name in NAMES}
+    assert {doc["location"].split("#")[0] for doc in english["docs"]} == {f"{name}.html" for name in NAMES}
     assert any("中文原文为准" in doc["text"].replace("\u200b", "") for doc in chinese["docs"])
     assert not any("Chinese text prevails" in doc["text"] for doc in chinese["docs"])
     assert any("Chinese text prevails" in doc["text"] for doc in english["docs"])

@@ -83,18 +83,20 @@ def test_quote_not_in_the_speech_is_reported(project):
 
 
 def test_full_width_punctuation_is_not_the_speech(project):
-    # The speech writes half-width commas in its headings; a "corrected" quote is not verbatim.
-    edit(project, "克难攻坚奋进,高质量", "克难攻坚奋进，高质量")
+    # The speech writes half-width parentheses in its title; a "corrected" quote is not verbatim.
+    edit(project, "  zh: 在区政府2024年全体(扩大)会议上的讲话", "  zh: 在区政府2024年全体（扩大）会议上的讲话")
     [problem] = problems(project)
-    assert ": parts[0].heading.zh: " in problem
+    assert ": title.zh: '在区政府2024年全体（扩大）会议上的讲话' is not in the speech" in problem
 
 
 def test_changed_seed_stops_the_build(project):
     seed = next((project / "seeds").iterdir())
     seed.write_bytes(seed.read_bytes().replace("7.1%".encode(), "7.2%".encode(), 1))
     line = line_of(project, "sha256:")
-    [problem] = problems(project)
-    assert problem.startswith(f"{DOCUMENT}:{line}: source.sha256: {seed.relative_to(project)} has changed")
+    found = problems(project)
+    assert f"{DOCUMENT}:{line}: source.sha256: {seed.relative_to(project)} has changed" in found[0]
+    # ... and the translation of the changed sentence is named as stale.
+    assert any(": p07-s02.zh: stale" in problem for problem in found)
 
 
 def test_date_must_match_how_the_speech_writes_it(project):
@@ -106,7 +108,7 @@ def test_date_must_match_how_the_speech_writes_it(project):
 def test_every_problem_is_reported_at_once(project):
     edit(project, "  en: Pan Guoqiang", "  en: 42")
     edit(project, "date: 2024-08-22", "date: 2024-08-22\nvenue: Baishan")
-    edit(project, "    summary:\n      zh: 要求打破", "    summary:\n      zz: 要求打破")
+    edit(project, "  - summary:\n      zh: 要求打破", "  - summary:\n      zz: 要求打破")
     found = problems(project)
     assert len(found) == 4  # wrong type, unknown field, and parts[2].summary: zz unknown, zh missing
     assert all(problem.startswith(f"{DOCUMENT}:") for problem in found)
@@ -126,3 +128,39 @@ def test_bad_data_writes_nothing(project):
     with pytest.raises(DataError):
         generate(project)
     assert {path.name: path.read_bytes() for path in (project / "docs").glob("*.md")} == before
+
+
+def test_one_summary_per_part_of_the_speech(project):
+    text = (project / DOCUMENT).read_text(encoding="utf-8")
+    last = text.rindex("  - summary:")
+    (project / DOCUMENT).write_text(text[:last], encoding="utf-8")
+    line = line_of(project, "parts:")
+    assert problems(project) == [f"{DOCUMENT}:{line}: parts: 2 summaries for the speech's 3 parts; give one per part, in order"]
+
+
+def test_glossary_term_not_in_the_speech(project):
+    edit(project, "  zh: 两不愁三保障\n", "  zh: 两不愁四保障\n", "data/glossary.yaml")
+    line = line_of(project, "两不愁四保障", "data/glossary.yaml")
+    [problem] = problems(project)
+    assert problem.startswith(f"data/glossary.yaml:{line}: [0].zh: '两不愁四保障' is not in the speech")
+
+
+def test_glossary_term_rendered_differently_in_the_translation(project):
+    edit(project, "Two Assurances and Three Guarantees", "Two Worries and Three Guarantees", "data/speech.yaml")
+    [problem] = problems(project)
+    assert "p11-s02.en: glossary term 两不愁三保障 is not rendered as 'Two Assurances and Three Guarantees'" in problem
+
+
+def test_glossary_unknown_kind(project):
+    edit(project, "  kind: formula\n", "  kind: slogan-ish\n", "data/glossary.yaml")
+    line = line_of(project, "slogan-ish", "data/glossary.yaml")
+    [problem] = problems(project)
+    assert problem.startswith(f"data/glossary.yaml:{line}: [0].kind: Input should be 'formula', 'slogan'")
+
+
+def test_glossary_duplicate_id(project):
+    text = (project / "data/glossary.yaml").read_text(encoding="utf-8")
+    second_id = text.split("\n- id: ")[2].split("\n")[0]
+    edit(project, f"- id: {second_id}\n", "- id: liang-bu-chou-san-bao-zhang\n", "data/glossary.yaml")
+    [problem] = problems(project)
+    assert "[1].id: 'liang-bu-chou-san-bao-zhang' is already entry [0]; merge the two entries" in problem

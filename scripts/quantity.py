@@ -1,0 +1,90 @@
+"""Chinese quantities in English, as official English texts give them: one function for the
+translation's placeholders, the number checker and the figures.
+
+    english_quantity("5.13万亩")  -> "51,300 mu (about 3,420 ha)"
+    english_quantity("6000万斤")  -> "60 million jin (30,000 tonnes)"
+    english_quantity("9.3亿元")   -> "930 million yuan"
+    english_quantity("2.96万头")  -> "29,600 head"
+    english_quantity("1.29万")    -> "12,900"
+
+1 mu = 1/15 hectare; 1 jin = 0.5 kg; 万 = 10,000; 亿 = 100,000,000.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+QUANTITY = re.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<magnitude>[万亿]?)(?P<unit>亩|斤|元|头)?")
+MAGNITUDES = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
+MU_PER_HECTARE = Decimal(15)
+JIN_PER_TONNE = Decimal(2000)
+
+
+class QuantityError(ValueError):
+    """The text is not a quantity this module can render."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: Decimal  # in the unit, magnitude applied: 5.13万亩 -> 51300 (mu)
+    unit: str       # "亩", "斤", "元", "头" or "" (a bare number)
+
+
+def parse_quantity(text: str) -> Quantity:
+    match = QUANTITY.fullmatch(text)
+    if not match:
+        raise QuantityError(f"{text!r} is not a quantity (expected a number, then optionally 万 or 亿, "
+                            "then optionally 亩, 斤, 元 or 头, e.g. 5.13万亩)")
+    value = Decimal(match["number"]) * MAGNITUDES[match["magnitude"]]
+    return Quantity(value, match["unit"] or "")
+
+
+def plain_number(value: Decimal) -> str:
+    """51300 -> "51,300"; 1337.70 -> "1,337.7"; 2.0 stays "2.0" only if given as such by the caller."""
+    normalized = value.normalize()
+    if normalized == normalized.to_integral_value():
+        return f"{int(normalized):,}"
+    whole, _, fraction = f"{normalized:f}".partition(".")
+    return f"{int(whole):,}.{fraction}"
+
+
+def large_number(value: Decimal) -> str:
+    """Millions and billions in words, as official English does: 86110000 -> "86.11 million"."""
+    for size, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
+        if value >= size:
+            return f"{plain_number((value / size).quantize(Decimal('0.01'), ROUND_HALF_UP))} {word}"
+    return plain_number(value)
+
+
+def rounded(value: Decimal) -> str:
+    """A converted amount: whole units from 100 up, one decimal below."""
+    step = Decimal(1) if value >= 100 else Decimal("0.1")
+    return plain_number(value.quantize(step, ROUND_HALF_UP))
+
+
+def render_quantity(quantity: Quantity) -> str:
+    amount = large_number(quantity.value)
+    if quantity.unit == "亩":
+        return f"{amount} mu (about {rounded(quantity.value / MU_PER_HECTARE)} ha)"
+    if quantity.unit == "斤":
+        return f"{amount} jin ({rounded(quantity.value / JIN_PER_TONNE)} tonnes)"
+    if quantity.unit == "元":
+        return f"{amount} yuan"
+    if quantity.unit == "头":
+        return f"{amount} head"
+    return amount
+
+
+def english_quantity(text: str) -> str:
+    """The English for a Chinese quantity such as 5.13万亩 (see the module docstring)."""
+    return render_quantity(parse_quantity(text))
+
+
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_placeholders(english: str) -> str:
+    """Replace each {quantity} in a translation by its English; raise QuantityError if one is bad."""
+    return PLACEHOLDER.sub(lambda match: english_quantity(match[1]), english)

@@ -1,0 +1,142 @@
+"""The speech cut into paragraphs and sentences, and its translation sentence by sentence."""
+
+import hashlib
+import re
+
+import pytest
+
+from scripts.generate import DataError, load_site_data
+from scripts.numbers import missing_numbers
+from scripts.quantity import expand_placeholders
+from scripts.speech import split_speech
+from tests.conftest import ROOT
+from tests.test_validation import edit, line_of
+
+SEED = ROOT / "seeds" / "jiangyuan-2024-08-22-district-head-speech.txt"
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site_data(ROOT)
+
+
+def test_splitting_afresh_gives_exactly_the_stored_sentences(site):
+    paragraphs = split_speech(SEED.read_text(encoding="utf-8"))
+    fresh = {sentence.id: sentence.text for paragraph in paragraphs for sentence in paragraph.sentences}
+    assert fresh == {sentence_id: sentence.zh for sentence_id, sentence in site.translation.items()}
+    assert list(fresh) == list(site.translation)  # the data keeps the speech's order
+
+
+def test_the_sentences_put_together_are_the_seed():
+    text = SEED.read_text(encoding="utf-8")
+    assert "\n".join(paragraph.text for paragraph in split_speech(text)) == text
+
+
+def test_structure_follows_the_speech(site):
+    kinds = [paragraph.kind for paragraph in site.paragraphs]
+    assert kinds[:4] == ["title", "date", "speaker", "salutation"]
+    parts = [paragraph.text for paragraph in site.paragraphs if paragraph.kind == "part"]
+    assert [part[:2] for part in parts] == ["一、", "二、", "三、"]
+    items = [paragraph.text[:2] for paragraph in site.paragraphs if paragraph.kind == "item"]
+    assert items == ["一是", "二是", "三是", "四是", "五是", "六是", "七是", "一要", "二要", "三要", "四要", "五要"]
+    assert len(site.translation) == 202
+    assert all(re.fullmatch(r"p\d\d-s\d\d", sentence_id) for sentence_id in site.translation)
+
+
+def test_sentence_ends():
+    [paragraph] = split_speech("甲。乙“丙。”丁；戊？己")
+    assert [sentence.text for sentence in paragraph.sentences] == ["甲。", "乙“丙。”", "丁；", "戊？", "己"]
+    assert [sentence.id for sentence in paragraph.sentences] == ["p01-s01", "p01-s02", "p01-s03", "p01-s04", "p01-s05"]
+
+
+def test_every_sentence_has_an_english_translation_without_chinese(site):
+    for sentence_id, sentence in site.translation.items():
+        english = expand_placeholders(sentence.en)
+        assert english.strip(), sentence_id
+        assert not re.search(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]", english), sentence_id
+        assert english != sentence.zh
+
+
+def test_every_number_of_the_chinese_is_in_the_english(site):
+    checked = 0
+    for sentence_id, sentence in site.translation.items():
+        assert missing_numbers(sentence.zh, expand_placeholders(sentence.en)) == [], sentence_id
+        checked += len(re.findall(r"\d+", sentence.zh)) > 0
+    assert checked > 60  # the results and targets carry figures in most sentences
+
+
+def test_converted_quantities_are_not_typed_by_hand(site):
+    for sentence_id, sentence in site.translation.items():
+        outside_placeholders = re.sub(r"\{[^}]*\}", "", sentence.en)
+        assert not re.search(r"\b(mu|jin|yuan|tonnes|ha)\b", outside_placeholders), sentence_id
+
+
+def test_headline_figures_are_rendered_as_official_english_gives_them(site):
+    english = {sentence_id: expand_placeholders(sentence.en) for sentence_id, sentence in site.translation.items()}
+    assert "51,300 mu (about 3,420 ha)" in english["p08-s03"]
+    assert "930 million yuan" in english["p09-s06"]
+    assert "60 million jin (30,000 tonnes)" in english["p18-s03"]
+    assert "7.1%" in english["p07-s02"] and "1.4 and 2.0 percentage points" in english["p07-s02"]
+
+
+def test_the_home_page_metadata_matches_the_translation(site):
+    assert site.translation["p01-s01"].zh == site.document.title.zh
+    assert site.translation["p01-s01"].en == site.document.title.en
+
+
+def reseed(project, old: str, new: str) -> None:
+    """Change the speech and record its new checksum, as a deliberate edit of the seed would."""
+    seed = project / "seeds" / SEED.name
+    text = seed.read_text(encoding="utf-8")
+    assert old in text
+    seed.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit(project, "sha256: " + hashlib.sha256(text.encode()).hexdigest(),
+         "sha256: " + hashlib.sha256(seed.read_bytes()).hexdigest())
+
+
+def problems_of(project) -> list[str]:
+    with pytest.raises(DataError) as raised:
+        load_site_data(project)
+    return [str(problem) for problem in raised.value.problems]
+
+
+def test_a_changed_sentence_in_the_seed_is_named_as_stale(project):
+    reseed(project, "同比增长7.1%", "同比增长7.2%")
+    line = line_of(project, "全区地区生产总值同比增长7.1%", "data/speech.yaml")
+    stale = [problem for problem in problems_of(project) if "stale" in problem]
+    assert len(stale) == 1
+    assert stale[0].startswith(f"data/speech.yaml:{line}: p07-s02.zh: stale: the speech now reads '上半年,全区地区生产总值同比增长7.2%")
+
+
+def test_a_new_sentence_in_the_seed_is_named_as_missing(project):
+    reseed(project, "下面我讲三方面意见:", "下面我讲三方面意见。请大家认真听。")
+    found = problems_of(project)
+    assert any(": p05-s03: missing: the speech has this sentence" in problem and "请大家认真听。" in problem
+               for problem in found)
+    assert any(": p05-s02.zh: stale" in problem for problem in found)
+
+
+def test_a_dropped_number_is_named(project):
+    edit(project, "1.4 and 2.0 percentage points", "1.4 and 2 percentage points", "data/speech.yaml")
+    line = line_of(project, "1.4 and 2 percentage points", "data/speech.yaml") - 1  # the `en: >-` line
+    assert problems_of(project) == [
+        f"data/speech.yaml:{line}: p07-s02.en: the number '2.0' is not in the English (expected '2.0')"]
+
+
+def test_chinese_left_in_the_english_is_named(project):
+    edit(project, "    Comrades:", "    同志们 Comrades:", "data/speech.yaml")
+    [problem] = problems_of(project)
+    assert problem.endswith("p04-s01.en: Chinese left in the English ('同志们'); translate it")
+
+
+def test_a_bad_placeholder_is_named(project):
+    edit(project, "planted {5.13万亩}", "planted {5.13万公顷}", "data/speech.yaml")
+    [problem] = problems_of(project)
+    assert "p08-s03.en: bad placeholder: '5.13万公顷' is not a quantity" in problem
+
+
+def test_an_unknown_sentence_id_is_named(project):
+    edit(project, "p04-s01:", "p04-s09:", "data/speech.yaml")
+    found = problems_of(project)
+    assert any(problem.endswith("p04-s09: unknown sentence id: the speech has no such sentence (remove it)") for problem in found)
+    assert any(": p04-s01: missing" in problem for problem in found)

@@ -1,0 +1,113 @@
+"""The speech pages of the built site: full text, parallel text and glossary, in both languages."""
+
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.generate import load_site_data
+from tests.conftest import ROOT
+
+LANGUAGE_ROOTS = {"zh": "", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_site_data(ROOT)
+
+
+def soup(site, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site.directory / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def own_text(element) -> str:
+    """An element's text without its permalink."""
+    return "".join(element.find_all(string=True)).replace("¶", "").strip()
+
+
+@pytest.mark.parametrize("language", LANGUAGE_ROOTS)
+def test_full_text_anchors_every_sentence_with_its_text(site, data, language):
+    page = soup(site, LANGUAGE_ROOTS[language] + "speech.html")
+    for sentence_id, sentence in data.translation.items():
+        element = page.find(id=sentence_id)
+        assert element is not None, sentence_id
+        if language == "zh":
+            assert own_text(element) == sentence.zh, sentence_id
+
+
+@pytest.mark.parametrize("language", LANGUAGE_ROOTS)
+def test_every_body_sentence_has_a_permalink(site, data, language):
+    page = soup(site, LANGUAGE_ROOTS[language] + "speech.html")
+    links = {link["href"] for link in page.select("a.sentence-link")}
+    headings = {heading["id"] for heading in page.select("article h2[id], article h3[id]")}
+    for sentence_id in data.translation:
+        # Headings carry Material's own permalink (the ¶ after the heading).
+        assert f"#{sentence_id}" in links or sentence_id in headings, sentence_id
+    for heading_id in headings & set(data.translation):
+        assert page.find(id=heading_id).find("a", class_="headerlink")["href"] == f"#{heading_id}"
+
+
+@pytest.mark.parametrize("language", LANGUAGE_ROOTS)
+def test_parallel_page_pairs_the_same_ids_as_the_full_text(site, data, language):
+    page = soup(site, LANGUAGE_ROOTS[language] + "parallel.html")
+    chinese = [element["data-sentence"] for element in page.select(".parallel-zh [data-sentence], h2[data-sentence]")]
+    english = [element["data-sentence"] for element in page.select(".parallel-en [data-sentence], h2[data-sentence]")]
+    assert sorted(chinese) == sorted(english) == sorted(data.translation)
+    for paragraph in page.select(".parallel"):
+        zh = [span["data-sentence"] for span in paragraph.select(".parallel-zh .sentence")]
+        en = [span["data-sentence"] for span in paragraph.select(".parallel-en .sentence")]
+        assert zh == en
+        assert paragraph["style"] == f"--sentences: {len(zh)}"
+        assert paragraph.select_one(".parallel-zh")["lang"] == "zh"
+        assert paragraph.select_one(".parallel-en")["lang"] == "en"
+
+
+def test_english_full_text_gives_the_english_and_the_rendered_quantities(site, data):
+    page = soup(site, "en/speech.html")
+    assert "51,300 mu (about 3,420 ha)" in own_text(page.find(id="p08-s03"))
+    assert "{" not in page.find("article").get_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGE_ROOTS)
+def test_terms_in_the_full_text_link_to_their_glossary_entries(site, data, language):
+    page = soup(site, LANGUAGE_ROOTS[language] + "speech.html")
+    glossary = soup(site, LANGUAGE_ROOTS[language] + "glossary.html")
+    links = page.select("a.term")
+    assert len(links) > 100
+    for link in links:
+        target = glossary.find(id=link["href"].split("#")[1])
+        assert target is not None and target.name == "dt", link["href"]
+    poverty = next(entry for entry in data.glossary if entry.zh == "两不愁三保障")
+    assert page.select_one(f'#p11-s02 a.term[href="glossary.html#term-{poverty.id}"]') is not None
+
+
+@pytest.mark.parametrize("language", LANGUAGE_ROOTS)
+def test_glossary_lists_every_term_with_its_sentences(site, data, language):
+    page = soup(site, LANGUAGE_ROOTS[language] + "glossary.html")
+    for entry in data.glossary:
+        term = page.find(id=f"term-{entry.id}")
+        assert term is not None, entry.id
+        assert entry.zh in term.get_text() and entry.en in term.get_text() and entry.pinyin in term.get_text()
+        places = [link["href"] for link in term.find_next_sibling("dd").select(".occurrences a")]
+        assert places and all(href.startswith("speech.html#p") for href in places), entry.id
+
+
+def test_every_link_within_the_site_points_at_something_that_exists(site):
+    ids = {}
+    for path in site.html_pages():
+        ids[path] = {element["id"] for element in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all(id=True)}
+    checked = 0
+    for path in site.html_pages():
+        page_url = site.url_of(path)
+        for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all("a", href=True):
+            target = urlparse(urljoin(page_url, link["href"]))
+            if not (target.scheme + "://" + target.netloc + target.path).startswith(site.url):
+                continue
+            target_path = site.directory / unquote(target.path[len(urlparse(site.url).path):] or "index.html")
+            if target_path.is_dir():
+                target_path = target_path / "index.html"
+            assert target_path.is_file(), f"{path.name}: {link['href']}"
+            if target.fragment:
+                assert unquote(target.fragment) in ids[target_path], f"{path.name}: {link['href']}"
+                checked += 1
+    assert checked > 1000

@@ -9,35 +9,38 @@ from collections.abc import Iterable
 from scripts.model import GlossaryEntry
 
 Span = tuple[int, int, str]  # start, end, glossary entry id
+Form = tuple[str, re.Pattern, str]  # text, pattern matching it as a whole word, entry id
 
 
-def term_forms(glossary: Iterable[GlossaryEntry], language: str) -> list[tuple[str, str]]:
-    """(text to look for, entry id), longest first."""
-    forms = [(entry.zh, entry.id) for entry in glossary] if language == "zh" else \
-        [(form, entry.id) for entry in glossary for form in (entry.en, *entry.variants)]
-    return sorted(forms, key=lambda form: (-len(form[0]), form[0]))
-
-
-def _pattern(form: str) -> str:
+def _pattern(form: str) -> re.Pattern:
+    """English forms match whole words only ("Jiangyuan" not inside "Jiangyuanese")."""
     pattern = re.escape(form)
     if form[:1].isascii() and form[:1].isalnum():
         pattern = rf"(?<![\w-]){pattern}"
     if form[-1:].isascii() and form[-1:].isalnum():
         pattern = rf"{pattern}(?![\w-])"
-    return pattern
+    return re.compile(pattern)
 
 
-def find_terms(text: str, forms: list[tuple[str, str]], once: set[str] | None = None) -> list[Span]:
+def term_forms(glossary: Iterable[GlossaryEntry], language: str) -> list[Form]:
+    """Every form of every term, longest first."""
+    forms = [(entry.zh, entry.id) for entry in glossary] if language == "zh" else \
+        [(form, entry.id) for entry in glossary for form in (entry.en, *entry.variants)]
+    return [(form, _pattern(form), entry_id)
+            for form, entry_id in sorted(forms, key=lambda form: (-len(form[0]), form[0]))]
+
+
+def find_terms(text: str, forms: list[Form], once: set[str] | None = None) -> list[Span]:
     """Where glossary terms occur in `text`, longest first, never overlapping.
 
     With `once`, each term is found at most once, and only if not already in `once` (which is
     updated): the pages link a term once per paragraph.
     """
     spans: list[Span] = []
-    for form, entry_id in forms:
-        if once is not None and entry_id in once:
+    for form, pattern, entry_id in forms:
+        if form not in text or (once is not None and entry_id in once):
             continue
-        for match in re.finditer(_pattern(form), text):
+        for match in pattern.finditer(text):
             if all(match.end() <= start or match.start() >= end for start, end, _ in spans):
                 spans.append((match.start(), match.end(), entry_id))
                 if once is not None:

@@ -75,7 +75,7 @@ def load_yaml(file: Path, display_name: str) -> YamlDocument:
     except UnicodeDecodeError as error:
         raise YamlError([Problem(display_name, 1, "", f"not UTF-8 text ({error.reason}); save it as UTF-8")])
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built in
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1

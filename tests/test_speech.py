@@ -140,3 +140,30 @@ def test_an_unknown_sentence_id_is_named(project):
     found = problems_of(project)
     assert any(problem.endswith("p04-s09: unknown sentence id: the speech has no such sentence (remove it)") for problem in found)
     assert any(": p04-s01: missing" in problem for problem in found)
+
+
+SLOGANS_AND_FORMULAS = ("两不愁三保障", "九有六无", "千村美丽", "百村示范", "三区两镇", "一体、四镇、十景区", "1×K+5",
+                        "3+4+3+6", "三管三必须", "两客一危", "专精特新", "小升规", "双控双减", "五育并举", "第一议题",
+                        "河长制", "林长制", "EOD模式", "赛马机制")
+# Quoted in the speech but single characters that are not terms: “零”火点 (zero fire points) and
+# “快” (speed) are ordinary words, and as glossary terms they would match inside 零售 and 加快.
+NOT_TERMS = {"零": "an ordinary word (zero fire points)", "快": "an ordinary word (speed)"}
+
+
+def test_the_glossary_has_every_slogan_and_formula(site):
+    terms = {entry.zh for entry in site.glossary}
+    assert set(SLOGANS_AND_FORMULAS) <= terms
+    quoted = set(re.findall(r"“([^”]+)”", site.speech))
+    assert quoted - terms == set(NOT_TERMS)
+
+
+def test_the_glossary_has_the_named_enterprises_projects_parks_and_places(site):
+    terms = {entry.zh for entry in site.glossary}
+    for name in ("林源春", "众品源", "鼎运新能源", "泰源LNG", "山水水泥", "正茂药业", "虾青素", "再生黑土", "煤化工产业园区",
+                 "长白山特色食药科技产业园", "绿色低碳新材料园区", "长白山菌菇小镇", "湾沟文旅小镇", "小洋桥村", "大阳岔镇",
+                 "吉林江源经济开发区", "沈白高铁", "白临高速", "五大攻坚行动方案"):
+        assert any(name in term or term in name for term in terms), name
+    kinds = {entry.kind for entry in site.glossary}
+    assert kinds == {"formula", "slogan", "programme", "enterprise", "project", "park", "place", "organization"}
+    for entry in site.glossary:
+        assert entry.explanation.zh.strip() and entry.explanation.en.strip() and entry.pinyin.strip()

@@ -13,7 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from scripts.model import GlossaryEntry, SiteData
+from scripts.charts import Chart
+from scripts.figures import display_value, figure_by_id
+from scripts.model import Figure, GlossaryEntry, SiteData
 from scripts.quantity import expand_placeholders
 from scripts.speech import Sentence
 from scripts.terms import Span, find_terms, term_forms
@@ -136,3 +138,136 @@ def glossary_entry(entry: GlossaryEntry, site: SiteData, language: str) -> str:
 
 def glossary_section(entries: Iterable[GlossaryEntry], site: SiteData, language: str) -> str:
     return '<dl class="glossary">\n' + "\n".join(glossary_entry(entry, site, language) for entry in entries) + "\n</dl>"
+
+
+PERIODS = {
+    "zh": {"2024-H1": "2024年上半年", "2024-01-08": "2024年1—8月", "2024-H2": "2024年下半年", "2024": "2024年",
+           "2024-year-end": "2024年末", "2023": "2023年", "cumulative": "累计"},
+    "en": {"2024-H1": "H1 2024", "2024-01-08": "Jan–Aug 2024", "2024-H2": "H2 2024", "2024": "2024",
+           "2024-year-end": "End of 2024", "2023": "2023", "cumulative": "Cumulative"},
+}
+BASES = {
+    "zh": {"year-on-year": "同比", "provincial-average": "与全省平均水平比", "city-average": "与全市平均水平比",
+           "city-ranking": "全市排名", "full-year-target": "与全年目标比"},
+    "en": {"year-on-year": "Year on year", "provincial-average": "Against the provincial average",
+           "city-average": "Against the city average", "city-ranking": "Rank in Baishan",
+           "full-year-target": "Against the full-year target"},
+}
+TABLE_HEADS = {
+    "zh": ("指标", "数值", "时期", "比较", "出处"),
+    "en": ("Indicator", "Value", "Period", "Compared with", "Source"),
+}
+TARGET_HEADS = {
+    "zh": ("目标", "数值", "时期", "相关的上半年数字", "出处"),
+    "en": ("Target", "Value", "Period", "Related first-half figure", "Source"),
+}
+
+
+def source_cell(figure: Figure) -> str:
+    """The figure's source: a link to its sentence, and the Chinese words quoted."""
+    sentence_id = figure.source.sentence
+    return (f'<a href="{SPEECH_PAGE}#{sentence_id}">{sentence_id}</a> '
+            f'<span class="quote" lang="zh">{html.escape(figure.source.quote)}</span>')
+
+
+def figure_row(figure: Figure, language: str) -> str:
+    cells = [html.escape(getattr(figure.label, language)),
+             html.escape(display_value(figure, language)),
+             html.escape(PERIODS[language][figure.period]),
+             html.escape(BASES[language][figure.basis]) if figure.basis else "",
+             source_cell(figure)]
+    return f'<tr id="figure-{figure.id}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
+def table(heads: tuple[str, ...], rows: list[str], css: str) -> str:
+    head = "".join(f"<th>{html.escape(cell)}</th>" for cell in heads)
+    return f'<div class="{css}"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def figure_table(figures: list[Figure], language: str) -> str:
+    return table(TABLE_HEADS[language], [figure_row(figure, language) for figure in figures], "figures")
+
+
+def target_table(figures: list[Figure], site: SiteData, language: str) -> str:
+    by_id = figure_by_id(site)
+    rows = []
+    for figure in figures:
+        related = ""
+        if figure.related:
+            other = by_id[figure.related.figure]
+            related = (f'<a href="results.html#figure-{other.id}">{html.escape(getattr(other.label, language))}</a>: '
+                       f'{html.escape(display_value(other, language))} ({html.escape(PERIODS[language][other.period])})'
+                       f'<br><small>{html.escape(getattr(figure.related.note, language))}</small>')
+        cells = [html.escape(getattr(figure.label, language)), html.escape(display_value(figure, language)),
+                 html.escape(PERIODS[language][figure.period]), related, source_cell(figure)]
+        rows.append(f'<tr id="figure-{figure.id}">' + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    return table(TARGET_HEADS[language], rows, "figures targets")
+
+
+def chart_html(chart: Chart, language: str) -> str:
+    """A chart with its title, a text description, and its data as a table."""
+    svg = chart.svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(chart.title)}" ', 1)
+    rows = "".join(f"<tr><td>{html.escape(label)}</td><td>{html.escape(value)}</td></tr>" for label, value in chart.rows)
+    heads = TABLE_HEADS[language][:2]
+    return (f'<figure class="chart" id="chart-{chart.key}">'
+            f'<figcaption><strong>{html.escape(chart.title)}</strong></figcaption>'
+            f'<div class="chart-body"><div class="chart-image">{svg}</div>'
+            f'<div class="chart-data"><table><thead><tr><th>{heads[0]}</th><th>{heads[1]}</th></tr></thead>'
+            f'<tbody>{rows}</tbody></table></div></div>'
+            f'<p class="chart-description">{html.escape(chart.description)}</p></figure>')
+
+
+def cards(site: SiteData, language: str) -> str:
+    """The headline figures as cards, each linking to its row and its source sentence."""
+    items = []
+    for figure in site.figures:
+        if figure.headline:
+            items.append(
+                f'<a class="card" href="results.html#figure-{figure.id}">'
+                f'<span class="card-value">{html.escape(display_value(figure, language))}</span>'
+                f'<span class="card-label">{html.escape(getattr(figure.label, language))}</span>'
+                f'<span class="card-source">{figure.source.sentence}</span></a>')
+    return f'<div class="cards">{"".join(items)}</div>'
+
+
+def quoted_sentence(site: SiteData, sentence_id: str, language: str) -> str:
+    """A sentence of the speech in `language`, linked to its place in the full text."""
+    sentence = site.translation[sentence_id]
+    text = sentence.zh if language == "zh" else expand_placeholders(sentence.en)
+    return f'{html.escape(text)} <a class="source-link" href="{SPEECH_PAGE}#{sentence_id}">{sentence_id}</a>'
+
+
+STATUSES = {
+    "zh": {"started": "已开工", "completed": "已竣工投产", "under-way": "加快推进中", "to-be-completed": "年内竣工",
+           "planned": "筹备中", "listed": "已纳入省市重点项目库"},
+    "en": {"started": "Construction started", "completed": "Completed and in operation", "under-way": "Being pushed forward",
+           "to-be-completed": "To be completed this year", "planned": "In preparation",
+           "listed": "In the provincial and city key project pool"},
+}
+STATUS_LABEL = {"zh": "状态", "en": "Status"}
+SAYS_LABEL = {"zh": "讲话中", "en": "What the speech says"}
+
+
+def entity_entry(entry: GlossaryEntry, site: SiteData, language: str) -> str:
+    """A project, enterprise or park: its names, status, figures, and every sentence naming it."""
+    by_id = figure_by_id(site)
+    facts = []
+    if entry.status:
+        facts.append(f"<strong>{STATUS_LABEL[language]}</strong>: {html.escape(STATUSES[language][entry.status])}")
+    for figure_id in entry.figures:
+        figure = by_id[figure_id]
+        facts.append(f'<a href="results.html#figure-{figure.id}">{html.escape(getattr(figure.label, language))}</a>: '
+                     f"{html.escape(display_value(figure, language))}")
+    sentences = "".join(f"<li>{quoted_sentence(site, sentence_id, language)}</li>" for sentence_id in occurrences(entry, site))
+    return (f'<dt id="entity-{entry.id}"><span lang="zh">{html.escape(entry.zh)}</span> '
+            f'<span lang="en">{html.escape(entry.en)}</span> '
+            f'<a class="glossary-link" href="{GLOSSARY_PAGE}#term-{entry.id}">{"术语表" if language == "zh" else "Glossary"}</a></dt>'
+            f'<dd>{"".join(f"<p>{fact}</p>" for fact in facts)}'
+            f'<p class="occurrences">{SAYS_LABEL[language]}:</p><ul>{sentences}</ul></dd>')
+
+
+def entity_list(site: SiteData, kind: str, language: str) -> str:
+    entries = [entry for entry in site.glossary if entry.kind == kind or (kind == "project" and entry.status and entry.kind != "project")]
+    if kind != "project":
+        entries = [entry for entry in entries if not entry.status]
+    return '<dl class="glossary entities">' + "\n".join(entity_entry(entry, site, language) for entry in entries) + "</dl>"

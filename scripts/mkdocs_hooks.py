@@ -12,6 +12,7 @@ Chinese one), so each hook here is idempotent.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sys
@@ -35,11 +36,33 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
+_generated_from: str | None = None  # fingerprint of the inputs of the last generation
+
+
+def inputs_fingerprint(root: Path) -> str:
+    """A digest of everything the generated pages depend on (data, seed, generator, templates)."""
+    digest = hashlib.sha256()
+    for folder in ("data", "seeds", "scripts"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def on_pre_build(config) -> None:
+    """Regenerate the pages, once per build: the i18n plugin runs this hook again for English,
+    when the inputs have not changed."""
+    global _generated_from
+    root = Path(config.config_file_path).parent
+    fingerprint = inputs_fingerprint(root)
+    if fingerprint == _generated_from:
+        return
     try:
-        generate(Path(config.config_file_path).parent)
+        generate(root)
     except DataError as error:
         raise PluginError(f"\n{error}") from None
+    _generated_from = fingerprint
 
 
 def language_root(language: str) -> str:

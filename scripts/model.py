@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from scripts.quantity import UNITS
 from scripts.speech import Paragraph
 
 
@@ -102,6 +103,79 @@ class GlossaryEntry(Record):
     variants: list[Text] = Field(default_factory=list)
     kind: GlossaryKind
     explanation: Localized
+    status: Literal["started", "completed", "under-way", "to-be-completed", "planned", "listed"] | None = None
+    figures: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]] = Field(default_factory=list)
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
+class Topic(Record):
+    """A section of the speech that figures belong to: a result area, a task, or another part."""
+
+    id: Slug
+    group: Literal["results", "tasks", "other"]
+    paragraph: Annotated[str, StringConstraints(pattern=r"^p\d{2}$")]
+    title: Localized
+
+
+FigureKind = Literal["result", "change", "share", "count", "rank", "target", "threshold"]
+Period = Literal["2024-H1", "2024-01-08", "2024-H2", "2024", "2024-year-end", "2023", "cumulative"]
+Basis = Literal["year-on-year", "provincial-average", "city-average", "city-ranking", "full-year-target"]
+Qualifier = Literal["at-least", "more-than", "exceeds"]
+Unit = Literal[tuple(UNITS)]
+
+
+class FigureSource(Record):
+    sentence: SentenceId = Field(description="Id of the sentence of data/speech.yaml the figure comes from.")
+    quote: Text = Field(description="The words of that sentence that give the figure, copied exactly.")
+
+
+class Related(Record):
+    """A figure this one should be read beside, and how the two differ."""
+
+    figure: Slug
+    note: Localized
+
+
+class Figure(Record):
+    """One figure the speech gives, with its source sentence and verbatim quote."""
+
+    id: Slug
+    topic: Slug
+    label: Localized
+    value: Annotated[float, Field(description="The number as the speech writes it (5.13 for 5.13万亩).")] | int
+    unit: Unit
+    kind: FigureKind
+    period: Period
+    basis: Basis | None = None
+    qualifier: Qualifier | None = None
+    headline: bool = Field(default=False, description="Shown as a card on the home page.")
+    related: Related | None = None
+    source: FigureSource
+
+
+class Exclusion(Record):
+    """A number in the speech that is not a figure (a date, an ordinal, part of a name)."""
+
+    sentence: SentenceId
+    text: Text = Field(description="The number as the number checker reads it, e.g. 2024 or 8月.")
+    reason: Text
+
+
+class ChallengeItem(Record):
+    heading: SentenceId
+    detail: list[SentenceId]
+
+
+class ChallengeGroup(Record):
+    """A list the speech makes of pressures, behaviours or orientations, by sentence."""
+
+    id: Slug
+    title: Localized
+    intro: SentenceId
+    items: Annotated[list[ChallengeItem], Field(min_length=1)]
+    outro: list[SentenceId] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -113,3 +187,6 @@ class SiteData:
     paragraphs: tuple[Paragraph, ...]        # the speech cut into paragraphs and sentences
     translation: dict[str, SpeechSentence]   # by sentence id, in the speech's order
     glossary: tuple[GlossaryEntry, ...]
+    topics: tuple[Topic, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    challenges: tuple[ChallengeGroup, ...] = ()

@@ -65,16 +65,64 @@ def rounded(value: Decimal) -> str:
 
 
 def render_quantity(quantity: Quantity) -> str:
-    amount = large_number(quantity.value)
-    if quantity.unit == "亩":
-        return f"{amount} mu (about {rounded(quantity.value / MU_PER_HECTARE)} ha)"
-    if quantity.unit == "斤":
-        return f"{amount} jin ({rounded(quantity.value / JIN_PER_TONNE)} tonnes)"
-    if quantity.unit == "元":
-        return f"{amount} yuan"
-    if quantity.unit == "头":
-        return f"{amount} head"
-    return amount
+    return english_amount(quantity.value, BASE_UNITS[quantity.unit])
+
+
+# Units of the figures dataset: id -> (how the speech writes it, multiplier, base unit).
+UNITS: dict[str, tuple[tuple[str, ...], int, str]] = {
+    "percent": (("%",), 1, "percent"),
+    "percentage point": (("个百分点",), 1, "percentage point"),
+    "mu": (("亩",), 1, "mu"),
+    "10,000 mu": (("万亩",), 10_000, "mu"),
+    "hectare": (("公顷",), 1, "hectare"),
+    "10,000 jin": (("万斤",), 10_000, "jin"),
+    "yuan": (("元",), 1, "yuan"),
+    "10,000 yuan": (("万元",), 10_000, "yuan"),
+    "100 million yuan": (("亿元",), 100_000_000, "yuan"),
+    "head": (("头", "只"), 1, "head"),
+    "10,000 head": (("万头", "万只"), 10_000, "head"),
+    "household": (("户",), 1, "household"),
+    "person": (("人", "名"), 1, "person"),
+    "10,000 persons": (("万人",), 10_000, "person"),
+    "person-time": (("人次",), 1, "person-time"),
+    "km": (("公里",), 1, "km"),
+    "m²": (("平方米",), 1, "m²"),
+    "day": (("天",), 1, "day"),
+    "item": (("个", "项", "件", "家", "座", "处", "条", "场次", "次", "户", "件次", "只", "株"), 1, "item"),
+    "10,000 items": (("万株", "万只"), 10_000, "item"),
+    "rank": (("位",), 1, "rank"),
+}
+BASE_UNITS = {"亩": "mu", "斤": "jin", "元": "yuan", "头": "head", "": ""}
+
+
+def english_amount(value: Decimal, base: str) -> str:
+    """An amount in a base unit, as official English gives it (the one place units are rendered)."""
+    amount = large_number(value)
+    if base == "mu":
+        return f"{amount} mu (about {rounded(value / MU_PER_HECTARE)} ha)"
+    if base == "jin":
+        return f"{amount} jin ({rounded(value / JIN_PER_TONNE)} tonnes)"
+    if base == "percent":
+        return f"{amount}%"
+    if base == "rank":
+        return f"No. {amount}"
+    plurals = {"percentage point": "percentage points", "hectare": "ha", "household": "households",
+               "person": "people", "person-time": "person-times", "day": "days", "head": "head",
+               "yuan": "yuan", "km": "km", "m²": "m²"}
+    return f"{amount} {plurals[base]}" if base in plurals else amount
+
+
+def figure_amount(value: Decimal, unit: str) -> str:
+    """A figure of the dataset in English: (5.13, "10,000 mu") -> "51,300 mu (about 3,420 ha)".
+
+    Without a magnitude the number keeps its written decimals: 2.0 percentage points stays "2.0".
+    """
+    _, multiplier, base = UNITS[unit]
+    if multiplier == 1 and base not in {"mu", "jin"}:
+        whole, point, fraction = f"{value:f}".partition(".")
+        written = f"{int(whole):,}{point}{fraction}"
+        return english_amount(value, base).replace(large_number(value), written, 1)
+    return english_amount(value * multiplier, base)
 
 
 def english_quantity(text: str) -> str:

@@ -15,13 +15,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from scripts import markup
+from scripts import charts, markup
+from scripts.downloads import citation
+from scripts.figures import figures_by_topic
 from scripts.markup import escape_text
 from scripts.model import SiteData
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
-PAGES = ("index", "speech", "parallel", "glossary", "about")
+PAGES = ("index", "results", "targets", "projects", "challenges", "speech", "parallel", "glossary", "downloads", "about")
 GLOSSARY_KINDS = ("formula", "slogan", "programme", "enterprise", "project", "park", "place", "organization")
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -58,7 +60,31 @@ def template_environment() -> jinja2.Environment:
     environment.globals["parallel_text"] = lambda site, language: Markup(markup.parallel_text(site, language))
     environment.globals["glossary_sections"] = glossary_sections
     environment.globals["speech_parts"] = speech_parts
+    environment.globals["figures_by_topic"] = figures_by_topic
+    environment.globals["figure_table"] = lambda figures, language: Markup(markup.figure_table(figures, language))
+    environment.globals["target_table"] = lambda figures, site, language: Markup(markup.target_table(figures, site, language))
+    environment.globals["cards"] = lambda site, language: Markup(markup.cards(site, language))
+    environment.globals["chart"] = chart
+    environment.globals["entity_list"] = lambda site, kind, language: Markup(markup.entity_list(site, kind, language))
+    environment.globals["challenge_groups"] = challenge_groups
     return environment
+
+
+def chart(site: SiteData, language: str, key: str) -> Markup:
+    """One chart as HTML (nothing when the data has no figures for it)."""
+    made = charts.make_chart(key, site, language)
+    return Markup(markup.chart_html(made, language)) if made else Markup("")
+
+
+def challenge_groups(site: SiteData, language: str) -> list[dict]:
+    """Each list of challenges with its items, as the speech words them in `language`."""
+    def quote(sentence_id: str) -> Markup:
+        return Markup(markup.quoted_sentence(site, sentence_id, language))
+
+    return [{"title": getattr(group.title, language), "intro": quote(group.intro),
+             "items": [(quote(item.heading), [quote(sentence) for sentence in item.detail]) for item in group.items],
+             "outro": [quote(sentence) for sentence in group.outro]}
+            for group in site.challenges]
 
 
 def speech_parts(site: SiteData, language: str) -> list[tuple[str, str, str]]:
@@ -91,7 +117,9 @@ _ENVIRONMENT = template_environment()
 def render_page(page: str, language: str, site: SiteData) -> str:
     """One page in one language, as Markdown."""
     template = _ENVIRONMENT.get_template(f"{language}/{page}.md.j2")
-    return template.render(site=site, document=site.document, language=language)
+    downloads = "downloads/" if language == DEFAULT_LANGUAGE else "../downloads/"  # one copy, at the root
+    return template.render(site=site, document=site.document, language=language, citation=citation(site),
+                           downloads=downloads)
 
 
 def render_site(site: SiteData) -> dict[str, str]:

@@ -14,9 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from scripts.model import Document, GlossaryEntry, SentenceId, SpeechSentence, Verbatim
-from scripts.numbers import missing_numbers
-from scripts.quantity import QuantityError, expand_placeholders
+from scripts.model import (ChallengeGroup, Document, Exclusion, Figure, GlossaryEntry, SentenceId, SpeechSentence, Topic,
+                           Verbatim)
+from scripts.figures import value_text
+from scripts.numbers import mentions, missing_numbers
+from scripts.quantity import UNITS, QuantityError, expand_placeholders
 from scripts.speech import Paragraph
 from scripts.terms import find_terms, term_forms
 from scripts.yamlfile import FieldPath, Problem, YamlDocument, dotted
@@ -26,6 +28,10 @@ _EXPECTED = {
     "missing": "missing (add this field)",
     "extra_forbidden": "unknown field (remove it, or check its spelling against the schema)",
     "string_type": "expected text",
+    "number_type": "expected a number, as the speech writes it",
+    "int_type": "expected a whole number",
+    "float_type": "expected a number",
+    "bool_type": "expected true or false",
     "string_too_short": "empty (write the text)",
     "string_pattern_mismatch": "wrong format",
     "date_type": "expected a date written YYYY-MM-DD, without quotes",
@@ -36,13 +42,21 @@ _EXPECTED = {
 }
 
 
+_UNION_BRANCHES = {"int", "float"}
+
+
 def schema_problems(document: YamlDocument, error: ValidationError) -> list[Problem]:
     """Turn pydantic's errors into located, plain-language problems."""
-    problems = []
+    problems, seen = [], set()
     for item in error.errors(include_url=False):
         path: FieldPath = tuple(item["loc"])
+        if path and path[-1] in _UNION_BRANCHES:  # one error per field, not one per type of a union
+            path, item = path[:-1], {**item, "type": "number_type"}
+            if path in seen:
+                continue
+            seen.add(path)
         message = _EXPECTED.get(item["type"], item["msg"])
-        if item["type"] in {"string_type", "date_type", "list_type", "model_type"}:
+        if item["type"] in {"string_type", "date_type", "list_type", "model_type", "number_type", "int_type", "float_type", "bool_type"}:
             message += f", found {_describe(item['input'])}"
         elif item["type"] == "string_pattern_mismatch":
             message += f" (expected {item['ctx']['pattern']})"
@@ -254,3 +268,129 @@ def check_parts(document_file: YamlDocument, document: Document, paragraphs: tup
     if len(document.parts) != parts:
         yield Problem(document_file.path, document_file.line_of(("parts",)), "parts",
                       f"{len(document.parts)} summaries for the speech's {parts} parts; give one per part, in order")
+
+
+TOPICS_ADAPTER = TypeAdapter(list[Topic])
+FIGURES_ADAPTER = TypeAdapter(list[Figure])
+EXCLUSIONS_ADAPTER = TypeAdapter(list[Exclusion])
+NUMBER_TEXT = re.compile(r"\d+(?:\.\d+)?")
+
+
+def record_problem(document: YamlDocument, path: FieldPath, message: str) -> Problem:
+    """A problem in a list of records, named `ID: field` when the record has an id."""
+    field = dotted(path)
+    if path and isinstance(path[0], int) and isinstance(document.data, list) and path[0] < len(document.data):
+        record = document.data[path[0]]
+        if isinstance(record, dict) and isinstance(record.get("id"), str):
+            field = f"{record['id']}: {dotted(path[1:])}" if path[1:] else record["id"]
+    return Problem(document.path, document.line_of(path), field, message)
+
+
+def parse_list(document: YamlDocument, adapter: TypeAdapter) -> tuple[list | None, list[Problem]]:
+    """Parse a list of records; name each problem by the record's id."""
+    records, problems = parse_records(document, adapter)
+    return records, [record_problem(document, _path_of(document, problem), problem.message)
+                     if problem.field.startswith("[") else problem for problem in problems]
+
+
+def _path_of(document: YamlDocument, problem: Problem) -> FieldPath:
+    path: list[str | int] = []
+    for part in re.findall(r"\[(\d+)\]|([^.\[\]]+)", problem.field):
+        path.append(int(part[0]) if part[0] else part[1])
+    return tuple(path)
+
+
+def check_figures(document: YamlDocument, figures: list[Figure], topics: list[Topic],
+                  translation: dict[str, SpeechSentence]) -> Iterator[Problem]:
+    """Ids unique, topics known, and every figure quoted verbatim from the sentence it names,
+    with its value and unit as the speech writes them."""
+    topic_ids = {topic.id for topic in topics}
+    seen: dict[str, int] = {}
+    ids = {figure.id for figure in figures}
+    for index, figure in enumerate(figures):
+        def problem(field: str, message: str) -> Problem:
+            return record_problem(document, (index, *field.split(".")), message)
+
+        if figure.id in seen:
+            yield problem("id", f"duplicate id (also entry {seen[figure.id] + 1}); give each figure its own id")
+        seen[figure.id] = index
+        if figure.topic not in topic_ids:
+            yield problem("topic", f"unknown topic {figure.topic!r} (expected one of: {', '.join(sorted(topic_ids))})")
+        if figure.related and figure.related.figure not in ids - {figure.id}:
+            yield problem("related.figure", f"unknown figure {figure.related.figure!r} (expected the id of another figure)")
+        sentence = translation.get(figure.source.sentence)
+        if sentence is None:
+            yield problem("source.sentence", f"unknown sentence {figure.source.sentence!r} (expected an id from data/speech.yaml)")
+            continue
+        if figure.source.quote not in sentence.zh:
+            yield problem("source.quote", f"{figure.source.quote!r} is not in sentence {figure.source.sentence} "
+                                          f"(expected words copied exactly from: {sentence.zh!r})")
+            continue
+        written = value_text(figure.value)
+        if written not in NUMBER_TEXT.findall(figure.source.quote):
+            yield problem("value", f"{written} is not in the quote {figure.source.quote!r} "
+                                   "(expected the number exactly as the speech writes it)")
+        forms = UNITS[figure.unit][0]
+        if not any(form in figure.source.quote for form in forms):
+            yield problem("unit", f"{figure.unit!r} is written {' or '.join(forms)}, which the quote does not contain "
+                                  "(expected the unit the speech uses here)")
+
+
+def check_exclusions(document: YamlDocument, exclusions: list[Exclusion],
+                     translation: dict[str, SpeechSentence]) -> Iterator[Problem]:
+    for index, exclusion in enumerate(exclusions):
+        sentence = translation.get(exclusion.sentence)
+        if sentence is None:
+            yield Problem(document.path, document.line_of((index, "sentence")), f"[{index}].sentence",
+                          f"unknown sentence {exclusion.sentence!r}")
+        elif exclusion.text not in [mention.chinese for mention in mentions(sentence.zh)]:
+            yield Problem(document.path, document.line_of((index, "text")), f"[{index}].text",
+                          f"{exclusion.text!r} is not a number of sentence {exclusion.sentence} (expected one of: "
+                          f"{', '.join(mention.chinese for mention in mentions(sentence.zh))})")
+
+
+def check_coverage(figures_file: YamlDocument, figures: list[Figure], exclusions: list[Exclusion],
+                   translation: dict[str, SpeechSentence]) -> Iterator[Problem]:
+    """Every number of the speech is a figure or an excluded number: nothing is left out."""
+    excluded = {(exclusion.sentence, exclusion.text) for exclusion in exclusions}
+    end = max(figures_file.lines.values(), default=1)
+    for sentence_id, sentence in translation.items():
+        available = [value_text(figure.value) for figure in figures if figure.source.sentence == sentence_id]
+        for mention in mentions(sentence.zh):
+            if (sentence_id, mention.chinese) in excluded:
+                continue
+            numbers = NUMBER_TEXT.findall(mention.chinese)
+            if all(number in available for number in numbers):
+                for number in numbers:
+                    available.remove(number)
+                continue
+            yield Problem(figures_file.path, end, sentence_id,
+                          f"the number {mention.chinese!r} of this sentence is neither a figure nor excluded "
+                          f"(add it to {figures_file.path}, or to data/figures-excluded.yaml with a reason)")
+
+
+CHALLENGES_ADAPTER = TypeAdapter(list[ChallengeGroup])
+
+
+def check_challenges(document: YamlDocument, groups: list[ChallengeGroup],
+                     translation: dict[str, SpeechSentence]) -> Iterator[Problem]:
+    """Every sentence a challenge names exists in the speech."""
+    for index, group in enumerate(groups):
+        named = [(("intro",), group.intro)]
+        for item_index, item in enumerate(group.items):
+            named.append((("items", item_index, "heading"), item.heading))
+            named += [(("items", item_index, "detail", n), sentence) for n, sentence in enumerate(item.detail)]
+        named += [(("outro", n), sentence) for n, sentence in enumerate(group.outro)]
+        for path, sentence_id in named:
+            if sentence_id not in translation:
+                yield record_problem(document, (index, *path),
+                                     f"unknown sentence {sentence_id!r} (expected an id from data/speech.yaml)")
+
+
+def check_glossary_figures(document: YamlDocument, glossary: list[GlossaryEntry], figures: list[Figure]) -> Iterator[Problem]:
+    ids = {figure.id for figure in figures}
+    for index, entry in enumerate(glossary):
+        for number, figure_id in enumerate(entry.figures):
+            if figure_id not in ids:
+                yield record_problem(document, (index, "figures", number),
+                                     f"unknown figure {figure_id!r} (expected an id from data/figures.yaml)")

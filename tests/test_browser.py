@@ -2,12 +2,13 @@
 language, the language switch, requests that never leave the machine, no console errors, and
 no sideways scrolling on a phone."""
 
+import re
 import time
 from urllib.parse import unquote
 
 import pytest
 
-NAMES = ("index", "speech", "parallel", "glossary", "about")
+NAMES = ("index", "results", "targets", "projects", "challenges", "speech", "parallel", "glossary", "downloads", "about")
 PAGES = [f"{name}.html" for name in NAMES] + [f"en/{name}.html" for name in NAMES]
 
 
@@ -140,3 +141,24 @@ def test_parallel_text_on_a_phone_puts_each_chinese_paragraph_before_its_english
     assert english["top"] >= chinese["bottom"]
     assert abs(english["left"] - chinese["left"]) < 1
     assert overflow <= 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_charts_follow_the_light_and_dark_schemes(site, browser, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(site.url + "en/results.html")
+    colors = tab.evaluate("""() => {
+        const chart = document.querySelector("#chart-growth");
+        const text = chart.querySelector("svg text");
+        const background = getComputedStyle(document.body).backgroundColor;
+        return {text: getComputedStyle(text).fill, page: getComputedStyle(chart).color, background};
+    }""")
+    context.close()
+
+    def luminance(color: str) -> float:
+        red, green, blue = (float(part) for part in re.findall(r"[\d.]+", color)[:3])
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    assert colors["text"] == colors["page"]  # drawn in the text color of the page
+    assert abs(luminance(colors["text"]) - luminance(colors["background"])) > 100  # and readable on it

@@ -24,7 +24,7 @@ def as_html(page: str) -> BeautifulSoup:
 def test_every_page_exists_in_both_languages():
     pages = render_site(site_data())
     assert sorted(pages) == sorted(page_path(page, language) for page in PAGES for language in LANGUAGES)
-    assert len(pages) == 10
+    assert len(pages) == 2 * len(PAGES) == 20
 
 
 def test_home_pages_say_what_the_document_is_who_gave_it_and_when():
@@ -41,7 +41,7 @@ def test_home_pages_say_what_the_document_is_who_gave_it_and_when():
 
 def test_english_pages_say_the_translation_is_unofficial_and_chinese_prevails():
     pages = render_site(site_data())
-    for name in ("index.en.md", "speech.en.md", "parallel.en.md", "glossary.en.md", "about.en.md"):
+    for name in (page_path(page, "en") for page in PAGES):
         assert "unofficial translation" in pages[name]
     assert "The Chinese text prevails." in pages["about.en.md"]
     assert "以中文原文为准" in pages["about.md"]
@@ -72,18 +72,26 @@ def test_markdown_escaping_keeps_text_readable():
     assert escape_text("在区政府2024年全体(扩大)会议上的讲话") == "在区政府2024年全体(扩大)会议上的讲话"
 
 
+def generated_files(project: Path) -> dict[str, bytes]:
+    docs = project / "docs"
+    return {path.relative_to(docs).as_posix(): path.read_bytes() for path in sorted(docs.rglob("*"))
+            if path.is_file() and "assets" not in path.parts}
+
+
 def test_generation_is_deterministic(tmp_path, project):
+    """Pages, inline SVG charts and downloads: two runs give byte-identical files."""
     generate(project)
-    first = {path.name: path.read_bytes() for path in (project / "docs").glob("*.md")}
-    for path in (project / "docs").glob("*.md"):
-        path.unlink()
+    first = generated_files(project)
+    for name in first:
+        (project / "docs" / name).unlink()
     generate(project)
-    second = {path.name: path.read_bytes() for path in (project / "docs").glob("*.md")}
-    assert first == second and len(first) == 10
+    second = generated_files(project)
+    assert first == second and len(first) == 2 * len(PAGES) + 3
+    assert b"<svg" in first["results.md"] and b"<svg" in first["targets.en.md"]
 
 
 def test_unchanged_pages_are_not_rewritten(project):
-    assert len(generate(project)) == 10
+    assert len(generate(project)) == 2 * len(PAGES) + 3  # pages in both languages and 3 downloads
     page = project / "docs" / "index.md"
     os.utime(page, (1_000_000, 1_000_000))
     assert generate(project) == []

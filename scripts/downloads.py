@@ -1,0 +1,95 @@
+"""The figures dataset as files to download: CSV (UTF-8 with BOM, so Excel reads the Chinese),
+JSON, and a Frictionless data package describing both. Pure functions, data in, text out."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from scripts.figures import display_value, value_text
+from scripts.model import SiteData
+
+TITLE = "Figures of the Jiangyuan District Head's speech at the district government's 2024 plenary meeting"
+LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
+           "path": "https://creativecommons.org/licenses/by/4.0/"}
+COLUMNS = [
+    ("id", "string", "Identifier of the figure"),
+    ("topic", "string", "Section of the speech (data/topics.yaml)"),
+    ("label_zh", "string", "What the figure counts, in Chinese"),
+    ("label_en", "string", "What the figure counts, in English"),
+    ("value", "number", "The number as the speech writes it"),
+    ("unit", "string", "Unit of `value` (magnitude included: 10,000 mu, 100 million yuan)"),
+    ("value_zh", "string", "The value as the speech writes it, with its unit"),
+    ("value_en", "string", "The value in English (mu with hectares, jin with tonnes)"),
+    ("kind", "string", "result, change, share, count, rank, target or threshold"),
+    ("period", "string", "Period the figure refers to"),
+    ("basis", "string", "Comparison the speech states, if any"),
+    ("qualifier", "string", "at-least, more-than or exceeds, if the speech qualifies the number"),
+    ("related", "string", "Id of the first-half figure a target is read beside"),
+    ("sentence", "string", "Id of the source sentence in the full text"),
+    ("quote", "string", "The words of the speech that give the figure (Chinese, verbatim)"),
+]
+
+
+def citation(site: SiteData) -> str:
+    document = site.document
+    return (f"Jiangyuan speech briefing. {TITLE}. Dataset derived from: {document.speaker.name.en}, "
+            f"\"{document.title.en}\" ({document.title.zh}), {document.date.isoformat()}. "
+            f"Source text SHA-256 {document.source.sha256}.")
+
+
+def records(site: SiteData) -> list[dict[str, str | float | int]]:
+    return [{
+        "id": figure.id, "topic": figure.topic, "label_zh": figure.label.zh, "label_en": figure.label.en,
+        "value": figure.value, "unit": figure.unit,
+        "value_zh": display_value(figure, "zh"), "value_en": display_value(figure, "en"),
+        "kind": figure.kind, "period": figure.period, "basis": figure.basis or "",
+        "qualifier": figure.qualifier or "", "related": figure.related.figure if figure.related else "",
+        "sentence": figure.source.sentence, "quote": figure.source.quote,
+    } for figure in site.figures]
+
+
+def figures_csv(site: SiteData) -> str:
+    """CSV text; written with a BOM (utf-8-sig) so that Excel opens the Chinese correctly."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[name for name, _, _ in COLUMNS], lineterminator="\r\n")
+    writer.writeheader()
+    for row in records(site):
+        writer.writerow({**row, "value": value_text(row["value"])})
+    return buffer.getvalue()
+
+
+def figures_json(site: SiteData) -> str:
+    payload = {"title": TITLE, "license": LICENSE["name"], "citation": citation(site),
+               "source": site.document.source.file, "figures": records(site)}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def datapackage(site: SiteData) -> str:
+    """A Frictionless data package describing the CSV and the JSON."""
+    fields = [{"name": name, "type": kind, "description": description} for name, kind, description in COLUMNS]
+    package = {
+        "name": "jiangyuan-2024-speech-figures",
+        "title": TITLE,
+        "description": "Every figure the speech gives, each with its source sentence and verbatim Chinese quote. "
+                       "The Chinese text of the speech is authoritative; English labels are unofficial.",
+        "licenses": [LICENSE],
+        "sources": [{"title": f"{site.document.title.zh} ({site.document.date.isoformat()})",
+                     "path": site.document.source.file}],
+        "citation": citation(site),
+        "resources": [
+            {"name": "figures", "path": "figures.csv", "format": "csv", "mediatype": "text/csv",
+             "encoding": "utf-8-sig", "schema": {"fields": fields, "primaryKey": ["id"]}},
+            {"name": "figures-json", "path": "figures.json", "format": "json", "mediatype": "application/json",
+             "encoding": "utf-8"},
+        ],
+    }
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+
+
+def download_files(site: SiteData) -> dict[str, bytes]:
+    """Every download, keyed by its path under docs/downloads/."""
+    return {"figures.csv": figures_csv(site).encode("utf-8-sig"),
+            "figures.json": figures_json(site).encode("utf-8"),
+            "datapackage.json": datapackage(site).encode("utf-8")}

@@ -55,7 +55,7 @@ class Chart:
     title: str
     description: str
     svg: str
-    rows: list[tuple[str, str]]  # (label, value) for the data table beside the chart
+    rows: list[tuple[str, str, str]]  # (label, value, source sentence id) for the table beside the chart
 
 
 def _svg(figure) -> str:
@@ -97,12 +97,12 @@ def growth_chart(site: SiteData, language: str) -> Chart | None:
     texts = [display_value(figure, language) for figure in figures]
     gaps = [figure for figure in site.figures if figure.topic == "headline" and figure.unit == "percentage point"]
     rank = [figure for figure in site.figures if figure.topic == "headline" and figure.kind == "rank"]
-    extra = [f"{getattr(figure.label, language)}: {display_value(figure, language)}" for figure in rank + gaps]
-    description = ("；".join if language == "zh" else "; ".join)(
-        [f"{label} {text}" for label, text in zip(labels, texts)] + extra)
+    described = figures + rank + gaps
+    rows = [(getattr(figure.label, language), display_value(figure, language), figure.source.sentence)
+            for figure in described]
+    description = ("；".join if language == "zh" else "; ".join)(f"{label}: {value}" for label, value, _ in rows)
     return Chart("growth", TITLES["growth"][language], description,
-                 _bars(labels, [figure.value for figure in figures], texts, language),
-                 list(zip(labels, texts)) + [tuple(item.split(": ", 1)) for item in extra])
+                 _bars(labels, [figure.value for figure in figures], texts, language), rows)
 
 
 def livestock_chart(site: SiteData, language: str) -> Chart | None:
@@ -116,10 +116,10 @@ def livestock_chart(site: SiteData, language: str) -> Chart | None:
         return None
     labels = [f"{getattr(herd.label, language)} ({display_value(herd, language)})" for herd in herds]
     texts = [f"+{display_value(change, language)}" for change in changes]
-    description = ("；".join if language == "zh" else "; ".join)(
-        f"{label}: {text}" for label, text in zip(labels, texts))
+    rows = [(label, text, change.source.sentence) for label, text, change in zip(labels, texts, changes)]
+    description = ("；".join if language == "zh" else "; ".join)(f"{label}: {text}" for label, text, _ in rows)
     return Chart("livestock", TITLES["livestock"][language], description,
-                 _bars(labels, [change.value for change in changes], texts, language), list(zip(labels, texts)))
+                 _bars(labels, [change.value for change in changes], texts, language), rows)
 
 
 def target_pairs(site: SiteData) -> list[tuple[Figure, Figure]]:
@@ -155,9 +155,10 @@ def targets_chart(site: SiteData, language: str) -> Chart | None:
         figure.subplots_adjust(hspace=1.2, wspace=0.3)
         svg = _svg(figure)
     rows_table = [(getattr(target.label, language),
-                   f"{display_value(first_half, language)} → {display_value(target, language)}")
+                   f"{display_value(first_half, language)} → {display_value(target, language)}",
+                   target.source.sentence)
                   for first_half, target in pairs]
-    description = ("；".join if language == "zh" else "; ".join)(f"{label}: {value}" for label, value in rows_table)
+    description = ("；".join if language == "zh" else "; ".join)(f"{label}: {value}" for label, value, _ in rows_table)
     return Chart("targets", TITLES["targets"][language], description, svg, rows_table)
 
 

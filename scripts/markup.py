@@ -207,12 +207,14 @@ def target_table(figures: list[Figure], site: SiteData, language: str) -> str:
 def chart_html(chart: Chart, language: str) -> str:
     """A chart with its title, a text description, and its data as a table."""
     svg = chart.svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(chart.title)}" ', 1)
-    rows = "".join(f"<tr><td>{html.escape(label)}</td><td>{html.escape(value)}</td></tr>" for label, value in chart.rows)
-    heads = TABLE_HEADS[language][:2]
+    rows = "".join(f'<tr><td>{html.escape(label)}</td><td>{html.escape(value)}</td>'
+                   f'<td><a href="{SPEECH_PAGE}#{sentence_id}">{sentence_id}</a></td></tr>'
+                   for label, value, sentence_id in chart.rows)
+    heads = (*TABLE_HEADS[language][:2], TABLE_HEADS[language][4])
     return (f'<figure class="chart" id="chart-{chart.key}">'
             f'<figcaption><strong>{html.escape(chart.title)}</strong></figcaption>'
             f'<div class="chart-body"><div class="chart-image">{svg}</div>'
-            f'<div class="chart-data"><table><thead><tr><th>{heads[0]}</th><th>{heads[1]}</th></tr></thead>'
+            f'<div class="chart-data"><table><thead><tr>{"".join(f"<th>{head}</th>" for head in heads)}</tr></thead>'
             f'<tbody>{rows}</tbody></table></div></div>'
             f'<p class="chart-description">{html.escape(chart.description)}</p></figure>')
 
@@ -223,10 +225,10 @@ def cards(site: SiteData, language: str) -> str:
     for figure in site.figures:
         if figure.headline:
             items.append(
-                f'<a class="card" href="results.html#figure-{figure.id}">'
+                f'<div class="card"><a class="card-main" href="results.html#figure-{figure.id}">'
                 f'<span class="card-value">{html.escape(display_value(figure, language))}</span>'
-                f'<span class="card-label">{html.escape(getattr(figure.label, language))}</span>'
-                f'<span class="card-source">{figure.source.sentence}</span></a>')
+                f'<span class="card-label">{html.escape(getattr(figure.label, language))}</span></a>'
+                f'<a class="card-source" href="{SPEECH_PAGE}#{figure.source.sentence}">{figure.source.sentence}</a></div>')
     return f'<div class="cards">{"".join(items)}</div>'
 
 
@@ -257,7 +259,8 @@ def entity_entry(entry: GlossaryEntry, site: SiteData, language: str) -> str:
     for figure_id in entry.figures:
         figure = by_id[figure_id]
         facts.append(f'<a href="results.html#figure-{figure.id}">{html.escape(getattr(figure.label, language))}</a>: '
-                     f"{html.escape(display_value(figure, language))}")
+                     f'{html.escape(display_value(figure, language))} '
+                     f'(<a href="{SPEECH_PAGE}#{figure.source.sentence}">{figure.source.sentence}</a>)')
     sentences = "".join(f"<li>{quoted_sentence(site, sentence_id, language)}</li>" for sentence_id in occurrences(entry, site))
     return (f'<dt id="entity-{entry.id}"><span lang="zh">{html.escape(entry.zh)}</span> '
             f'<span lang="en">{html.escape(entry.en)}</span> '

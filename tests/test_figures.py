@@ -188,9 +188,11 @@ def soup(site, page: str) -> BeautifulSoup:
 
 @pytest.mark.parametrize("language", LANGUAGE_ROOTS)
 def test_home_page_cards_show_the_headline_figures(site, data, language):
-    cards = soup(site, LANGUAGE_ROOTS[language] + "index.html").select("a.card")
+    cards = soup(site, LANGUAGE_ROOTS[language] + "index.html").select(".card")
     headline = [figure for figure in data.figures if figure.headline]
-    assert [card["href"] for card in cards] == [f"results.html#figure-{figure.id}" for figure in headline]
+    assert [card.select_one("a.card-main")["href"] for card in cards] == [f"results.html#figure-{figure.id}" for figure in headline]
+    assert [card.select_one("a.card-source")["href"] for card in cards] == \
+        [f"speech.html#{figure.source.sentence}" for figure in headline]
     assert [card.select_one(".card-value").get_text() for card in cards] == \
         [display_value(figure, language) for figure in headline]
 
@@ -231,7 +233,8 @@ def test_charts_are_inline_svg_with_title_description_and_data(site, language):
         svg = chart.find("svg")
         assert svg["role"] == "img" and svg["aria-label"] == chart.figcaption.get_text()
         assert chart.select_one(".chart-description").get_text().strip()
-        assert len(chart.select(".chart-data tbody tr")) >= 3
+        rows = chart.select(".chart-data tbody tr")
+        assert len(rows) >= 3 and all(row.find("a", href=re.compile(r"^speech\.html#p\d\d-s\d\d$")) for row in rows)
         assert "currentColor" in str(svg) and "#000000" not in str(svg)
         assert not svg.find(attrs={"xlink:href": re.compile("^http")}) and "<image" not in str(svg)
 

@@ -23,8 +23,8 @@ from scripts.terms import Span, find_terms, term_forms
 GLOSSARY_PAGE = "glossary.html"
 SPEECH_PAGE = "speech.html"
 LABELS = {
-    "zh": {"permalink": "本句链接", "occurs": "讲话中出现于", "separator": ""},
-    "en": {"permalink": "Link to this sentence", "occurs": "In the speech", "separator": " "},
+    "zh": {"permalink": "本句链接", "occurs": "讲话中出现于", "separator": "", "colon": "："},
+    "en": {"permalink": "Link to this sentence", "occurs": "In the speech", "separator": " ", "colon": ": "},
 }
 
 
@@ -133,7 +133,7 @@ def glossary_entry(entry: GlossaryEntry, site: SiteData, language: str) -> str:
             f'<span class="pinyin">{html.escape(entry.pinyin)}</span> '
             f'<span lang="en">{html.escape(entry.en)}</span></dt>\n'
             f'<dd><p>{html.escape(explanation)}</p>'
-            f'<p class="occurrences">{LABELS[language]["occurs"]}: {links}</p></dd>')
+            f'<p class="occurrences">{LABELS[language]["occurs"]}{LABELS[language]["colon"]}{links}</p></dd>')
 
 
 def glossary_section(entries: Iterable[GlossaryEntry], site: SiteData, language: str) -> str:
@@ -255,10 +255,12 @@ def entity_entry(entry: GlossaryEntry, site: SiteData, language: str) -> str:
     by_id = figure_by_id(site)
     facts = []
     if entry.status:
-        facts.append(f"<strong>{STATUS_LABEL[language]}</strong>: {html.escape(STATUSES[language][entry.status])}")
+        facts.append(f"<strong>{STATUS_LABEL[language]}</strong>{LABELS[language]['colon']}"
+                     f"{html.escape(STATUSES[language][entry.status])}")
     for figure_id in entry.figures:
         figure = by_id[figure_id]
-        facts.append(f'<a href="results.html#figure-{figure.id}">{html.escape(getattr(figure.label, language))}</a>: '
+        facts.append(f'<a href="results.html#figure-{figure.id}">{html.escape(getattr(figure.label, language))}</a>'
+                     f'{LABELS[language]["colon"]}'
                      f'{html.escape(display_value(figure, language))} '
                      f'(<a href="{SPEECH_PAGE}#{figure.source.sentence}">{figure.source.sentence}</a>)')
     sentences = "".join(f"<li>{quoted_sentence(site, sentence_id, language)}</li>" for sentence_id in occurrences(entry, site))
@@ -266,7 +268,7 @@ def entity_entry(entry: GlossaryEntry, site: SiteData, language: str) -> str:
             f'<span lang="en">{html.escape(entry.en)}</span> '
             f'<a class="glossary-link" href="{GLOSSARY_PAGE}#term-{entry.id}">{"术语表" if language == "zh" else "Glossary"}</a></dt>'
             f'<dd>{"".join(f"<p>{fact}</p>" for fact in facts)}'
-            f'<p class="occurrences">{SAYS_LABEL[language]}:</p><ul>{sentences}</ul></dd>')
+            f'<p class="occurrences">{SAYS_LABEL[language]}{LABELS[language]["colon"].strip()}</p><ul>{sentences}</ul></dd>')
 
 
 def entity_list(site: SiteData, kind: str, language: str) -> str:

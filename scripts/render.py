@@ -8,9 +8,7 @@ Markdown, so text such as "<script>" or "*" in a YAML string is shown as written
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -42,6 +40,11 @@ def page_path(page: str, language: str) -> str:
     return f"{page}.md" if language == DEFAULT_LANGUAGE else f"{page}.{language}.md"
 
 
+def trusted(build_html):
+    """A template function returning the HTML of `build_html`, marked safe (it escapes its data)."""
+    return lambda *arguments: Markup(build_html(*arguments))
+
+
 def template_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -54,19 +57,21 @@ def template_environment() -> jinja2.Environment:
     )
     environment.filters["english_date"] = english_date
     environment.filters["code"] = code
-    environment.globals["page_path"] = page_path
-    environment.globals["html_page"] = html_page
-    environment.globals["full_text"] = lambda site, language: Markup(markup.full_text(site, language))
-    environment.globals["parallel_text"] = lambda site, language: Markup(markup.parallel_text(site, language))
-    environment.globals["glossary_sections"] = glossary_sections
-    environment.globals["speech_parts"] = speech_parts
-    environment.globals["figures_by_topic"] = figures_by_topic
-    environment.globals["figure_table"] = lambda figures, language: Markup(markup.figure_table(figures, language))
-    environment.globals["target_table"] = lambda figures, site, language: Markup(markup.target_table(figures, site, language))
-    environment.globals["cards"] = lambda site, language: Markup(markup.cards(site, language))
-    environment.globals["chart"] = chart
-    environment.globals["entity_list"] = lambda site, kind, language: Markup(markup.entity_list(site, kind, language))
-    environment.globals["challenge_groups"] = challenge_groups
+    environment.globals.update(
+        page_path=page_path,
+        speech_parts=speech_parts,
+        glossary_sections=glossary_sections,
+        figures_by_topic=figures_by_topic,
+        challenge_groups=challenge_groups,
+        chart=chart,
+        # Markup builders: their HTML is already escaped, so templates insert it as it is.
+        full_text=trusted(markup.full_text),
+        parallel_text=trusted(markup.parallel_text),
+        figure_table=trusted(markup.figure_table),
+        target_table=trusted(markup.target_table),
+        cards=trusted(markup.cards),
+        entity_list=trusted(markup.entity_list),
+    )
     return environment
 
 
@@ -93,11 +98,6 @@ def speech_parts(site: SiteData, language: str) -> list[tuple[str, str, str]]:
     headings = [paragraph.sentences[0] for paragraph in site.paragraphs if paragraph.kind == "part"]
     return [(heading.id, markup.sentence_text(heading, language, site), getattr(part.summary, language))
             for heading, part in zip(headings, site.document.parts, strict=True)]
-
-
-def html_page(page: str) -> str:
-    """The address of a page relative to another page of the same language."""
-    return f"{page}.html"
 
 
 def glossary_sections(site: SiteData, language: str) -> list[tuple[str, Markup, int]]:

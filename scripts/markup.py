@@ -272,7 +272,7 @@ def entity_entry(entry: GlossaryEntry, site: SiteData, language: str) -> str:
 
 
 def entity_list(site: SiteData, kind: str, language: str) -> str:
-    entries = [entry for entry in site.glossary if entry.kind == kind or (kind == "project" and entry.status and entry.kind != "project")]
-    if kind != "project":
-        entries = [entry for entry in entries if not entry.status]
+    # Anything the speech gives a project status (an enterprise's LNG plant, say) is listed as a project.
+    entries = [entry for entry in site.glossary
+               if ("project" if entry.status or entry.kind == "project" else entry.kind) == kind]
     return '<dl class="glossary entities">' + "\n".join(entity_entry(entry, site, language) for entry in entries) + "</dl>"

@@ -62,7 +62,7 @@ def schema_problems(document: YamlDocument, error: ValidationError) -> list[Prob
             message += f" (expected {item['ctx']['pattern']})"
         elif item["type"] in {"too_short", "too_long"}:
             message += f" (expected {_count_expectation(item['ctx'])})"
-        problems.append(Problem(document.path, document.line_of(path), dotted(path), message))
+        problems.append(Problem(document.path, document.line_of(path), dotted(path), message, path))
     return problems
 
 
@@ -289,15 +289,8 @@ def record_problem(document: YamlDocument, path: FieldPath, message: str) -> Pro
 def parse_list(document: YamlDocument, adapter: TypeAdapter) -> tuple[list | None, list[Problem]]:
     """Parse a list of records; name each problem by the record's id."""
     records, problems = parse_records(document, adapter)
-    return records, [record_problem(document, _path_of(document, problem), problem.message)
-                     if problem.field.startswith("[") else problem for problem in problems]
-
-
-def _path_of(document: YamlDocument, problem: Problem) -> FieldPath:
-    path: list[str | int] = []
-    for part in re.findall(r"\[(\d+)\]|([^.\[\]]+)", problem.field):
-        path.append(int(part[0]) if part[0] else part[1])
-    return tuple(path)
+    return records, [record_problem(document, problem.path, problem.message)
+                     if problem.path and isinstance(problem.path[0], int) else problem for problem in problems]
 
 
 def check_figures(document: YamlDocument, figures: list[Figure], topics: list[Topic],

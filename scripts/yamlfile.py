@@ -23,6 +23,7 @@ class Problem:
     line: int
     field: str
     message: str
+    path: FieldPath = ()  # the field as keys and list indexes, for renaming it (see validate.parse_list)
 
     def __str__(self) -> str:
         where = f"{self.field}: " if self.field else ""
@@ -104,7 +105,7 @@ def _to_python(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int],
             child = (*path, key)
             if key in mapping:
                 problems.append(Problem(display_name, key_node.start_mark.line + 1, dotted(child),
-                                          f"written twice (first on line {lines[child]}); keep one"))
+                                        f"written twice (first on line {lines[child]}); keep one", child))
                 continue
             lines[child] = key_node.start_mark.line + 1
             mapping[key] = _to_python(value_node, child, lines, problems, display_name)
@@ -118,11 +119,11 @@ def _to_python(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int],
 def _scalar(node: yaml.Node, path: FieldPath, problems: list[Problem], display_name: str) -> Any:
     if not isinstance(node, yaml.ScalarNode):
         problems.append(Problem(display_name, node.start_mark.line + 1, dotted(path),
-                                "a key must be plain text, not a list or group"))
+                                "a key must be plain text, not a list or group", path))
         return f"<line {node.start_mark.line + 1}>"
     try:
         return _SCALARS.construct_object(node)
     except (ValueError, yaml.YAMLError) as error:
         problems.append(Problem(display_name, node.start_mark.line + 1, dotted(path),
-                                f"{node.value!r} cannot be read ({error}); correct the value"))
+                                f"{node.value!r} cannot be read ({error}); correct the value", path))
         return None

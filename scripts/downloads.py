@@ -10,7 +10,6 @@ import json
 from scripts.figures import display_value, value_text
 from scripts.model import SiteData
 
-TITLE = "Figures of the Jiangyuan District Head's speech at the district government's 2024 plenary meeting"
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 COLUMNS = [
@@ -32,9 +31,18 @@ COLUMNS = [
 ]
 
 
-def citation(site: SiteData) -> str:
+def dataset_title(site: SiteData) -> str:
+    return f"{site.document.site_title.en}: figures"
+
+
+def citation(site: SiteData, language: str = "en") -> str:
+    """How to cite the dataset, in one language."""
     document = site.document
-    return (f"Jiangyuan speech briefing. {TITLE}. Dataset derived from: {document.speaker.name.en}, "
+    if language == "zh":
+        return (f"《{document.site_title.zh}》数据集，依据{document.speaker.office.zh}{document.speaker.name.zh}"
+                f"《{document.title.zh}》（{document.date.year}年{document.date.month}月{document.date.day}日）整理；"
+                f"原文SHA-256校验值 {document.source.sha256}。")
+    return (f"{document.site_title.en}, dataset derived from: {document.speaker.name.en}, "
             f"\"{document.title.en}\" ({document.title.zh}), {document.date.isoformat()}. "
             f"Source text SHA-256 {document.source.sha256}.")
 
@@ -61,7 +69,7 @@ def figures_csv(site: SiteData) -> str:
 
 
 def figures_json(site: SiteData) -> str:
-    payload = {"title": TITLE, "license": LICENSE["name"], "citation": citation(site),
+    payload = {"title": dataset_title(site), "license": LICENSE["name"], "citation": citation(site),
                "source": site.document.source.file, "figures": records(site)}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -71,7 +79,7 @@ def datapackage(site: SiteData) -> str:
     fields = [{"name": name, "type": kind, "description": description} for name, kind, description in COLUMNS]
     package = {
         "name": "jiangyuan-2024-speech-figures",
-        "title": TITLE,
+        "title": dataset_title(site),
         "description": "Every figure the speech gives, each with its source sentence and verbatim Chinese quote. "
                        "The Chinese text of the speech is authoritative; English labels are unofficial.",
         "licenses": [LICENSE],
@@ -86,6 +94,9 @@ def datapackage(site: SiteData) -> str:
         ],
     }
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+
+
+DOWNLOAD_NAMES = ("figures.csv", "figures.json", "datapackage.json")
 
 
 def download_files(site: SiteData) -> dict[str, bytes]:

@@ -1,16 +1,57 @@
-"""The figures dataset as the pages show it: values in each language, grouped by topic."""
+"""The figures dataset as the pages show it: values in each language, grouped by topic.
+
+The Chinese of a figure is the speech's own wording, read from its quote where the number is
+written: 突破3亿元, 3520余万元, 第1位, 2万亩以上. The English is derived from value, unit and qualifier.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from scripts.model import Figure, SiteData, Topic
 from scripts.quantity import UNITS, figure_amount
 
-QUALIFIERS = {
-    "zh": {"at-least": "{}以上", "more-than": "{}余", "exceeds": "突破{}"},
-    "en": {"at-least": "at least {}", "more-than": "more than {}", "exceeds": "over {}"},
-}
+ENGLISH_QUALIFIERS = {"at-least": "at least {}", "more-than": "more than {}", "exceeds": "over {}"}
+# The Chinese words that qualify a number, and the qualifier of data/figures.yaml each means.
+CHINESE_QUALIFIERS = {"突破": "exceeds", "余": "more-than", "以上": "at-least"}
+NUMBER = r"\d+(?:\.\d+)?"
+# How the speech writes a figure; {number} and {units} are filled in for each figure.
+WORDING = (
+    r"(?P<before>突破)?"                          # a qualifier word before the number: 突破3亿元
+    r"(?P<ordinal>第)?"                           # a rank: 第1位
+    r"(?<![\d.])(?P<number>{number})(?!\.?\d)"    # the number as written, not part of a longer one
+    r"(?P<approximately>余)?"                     # 3520余万元
+    r"(?P<shared>(?:[和、及与]" + NUMBER + r")*)"  # 1.4和2.0个百分点: further numbers sharing the unit
+    r"(?P<unit>{units})"                          # the longest form of the unit that starts there
+    r"(?:(?P<aside>[(（][^()（）]*[)）]|[)）])?"   # 97%(354天)以上: an aside before the qualifier
+    r"(?P<after>以上|余))?"                       # 2万亩以上
+)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How the speech writes one figure: its qualifier words, number and unit, as in the quote."""
+
+    before: str          # 突破, or ""
+    ordinal: str         # 第, or ""
+    number: str          # 3520, 1.4: exactly as written
+    approximately: str   # 余 right after the number, or ""
+    unit: str            # 万元, 件次, 个百分点: the form of the unit the speech uses here
+    after: str           # 以上 or 余 after the unit, or ""
+
+    @property
+    def text(self) -> str:
+        """The wording as the pages show it: 3520余万元; 1.4个百分点 for 1.4和2.0个百分点."""
+        return self.before + self.ordinal + self.number + self.approximately + self.unit + self.after
+
+    @property
+    def qualifiers(self) -> frozenset[str]:
+        """The qualifiers (more-than, at-least, exceeds) its words mean; empty if it has none."""
+        words = (self.before, self.approximately, self.after)
+        return frozenset(CHINESE_QUALIFIERS[word] for word in words if word)
 
 
 def value_text(value: float | int) -> str:
@@ -18,19 +59,38 @@ def value_text(value: float | int) -> str:
     return str(value) if isinstance(value, int) else repr(value)
 
 
+@lru_cache(maxsize=None)
+def wording_pattern(number: str, unit: str) -> re.Pattern[str]:
+    """The pattern of `number` written with `unit` (an id of UNITS), longest unit forms first."""
+    forms = sorted(UNITS[unit][0], key=len, reverse=True)
+    return re.compile(WORDING.format(number=re.escape(number), units="|".join(map(re.escape, forms))))
+
+
+def chinese_wording(figure: Figure) -> Wording | None:
+    """How the figure's quote writes its value and unit, or None if it does not (a wrong unit)."""
+    match = wording_pattern(value_text(figure.value), figure.unit).search(figure.source.quote)
+    if match is None:
+        return None
+    parts = match.groupdict(default="")
+    return Wording(parts["before"], parts["ordinal"], parts["number"], parts["approximately"],
+                   parts["unit"], parts["after"])
+
+
 def chinese_amount(figure: Figure) -> str:
-    """The value as the speech writes it, with the unit the quote uses: 5.13万亩, 7.1%, 第1位."""
-    form = next((form for form in UNITS[figure.unit][0] if form in figure.source.quote), UNITS[figure.unit][0][0])
-    if figure.unit == "rank":
-        return f"第{value_text(figure.value)}{form}"
-    return f"{value_text(figure.value)}{form}"
+    """The figure in Chinese as the speech words it, qualifier included: 3520余万元, 第1位, 6%以上."""
+    wording = chinese_wording(figure)
+    if wording is None:
+        raise ValueError(f"figure {figure.id!r}: its quote {figure.source.quote!r} does not write "
+                         f"{value_text(figure.value)} with the unit {figure.unit!r} (validation reports this)")
+    return wording.text
 
 
 def display_value(figure: Figure, language: str) -> str:
     """The figure's value in one language, with its qualifier (at least, more than, over)."""
-    amount = chinese_amount(figure) if language == "zh" else \
-        figure_amount(Decimal(value_text(figure.value)), figure.unit)
-    return QUALIFIERS[language][figure.qualifier].format(amount) if figure.qualifier else amount
+    if language == "zh":
+        return chinese_amount(figure)
+    amount = figure_amount(Decimal(value_text(figure.value)), figure.unit)
+    return ENGLISH_QUALIFIERS[figure.qualifier].format(amount) if figure.qualifier else amount
 
 
 def figures_by_topic(site: SiteData, group: str) -> list[tuple[Topic, list[Figure]]]:
@@ -41,3 +101,15 @@ def figures_by_topic(site: SiteData, group: str) -> list[tuple[Topic, list[Figur
 
 def figure_by_id(site: SiteData) -> dict[str, Figure]:
     return {figure.id: figure for figure in site.figures}
+
+
+# Units written shorter on the home page's cards, where a value must fit on one line.
+COMPACT_UNITS = {"en": {"percentage point": "pp"}}
+
+
+def compact_value(figure: Figure, language: str) -> str:
+    """The value for a card: as in the tables, with a short unit where one exists (1.4 pp)."""
+    short = COMPACT_UNITS.get(language, {}).get(figure.unit)
+    if short and not figure.qualifier:
+        return f"{value_text(figure.value)} {short}"
+    return display_value(figure, language)

@@ -21,7 +21,7 @@ from pydantic import TypeAdapter
 from scripts.model import Document, SiteData
 from scripts.render import render_site
 from scripts.speech import split_speech
-from scripts.validate import (CHALLENGES_ADAPTER, EXCLUSIONS_ADAPTER, FIGURES_ADAPTER, GLOSSARY_ADAPTER,
+from scripts.validate import (CHALLENGES_ADAPTER, CHARTS_ADAPTER, check_charts, EXCLUSIONS_ADAPTER, FIGURES_ADAPTER, GLOSSARY_ADAPTER,
                               SPEECH_ADAPTER, TOPICS_ADAPTER, check_coverage,
                               check_challenges, check_exclusions, check_figures, check_glossary_figures, check_parts, check_terms_translated, parse_list, validate_document, validate_glossary,
                               validate_translation)
@@ -37,7 +37,9 @@ TOPICS_FILE = "data/topics.yaml"
 FIGURES_FILE = "data/figures.yaml"
 EXCLUDED_FILE = "data/figures-excluded.yaml"
 CHALLENGES_FILE = "data/challenges.yaml"
-DATA_FILES = (DOCUMENT_FILE, SPEECH_FILE, GLOSSARY_FILE, TOPICS_FILE, FIGURES_FILE, EXCLUDED_FILE, CHALLENGES_FILE)
+CHARTS_FILE = "data/charts.yaml"
+DATA_FILES = (DOCUMENT_FILE, SPEECH_FILE, GLOSSARY_FILE, TOPICS_FILE, FIGURES_FILE, EXCLUDED_FILE, CHALLENGES_FILE,
+              CHARTS_FILE)
 
 
 class DataError(Exception):
@@ -92,10 +94,16 @@ def load_site_data(root: Path = ROOT) -> SiteData:
         problems += found
         if challenges is not None and translation is not None:
             problems += check_challenges(files[CHALLENGES_FILE], challenges, translation)
-    if problems or document is None or translation is None or glossary is None or challenges is None:
+    charts = None
+    if CHARTS_FILE in files:
+        charts, found = parse_list(files[CHARTS_FILE], CHARTS_ADAPTER)
+        problems += found
+        if charts is not None and figures:
+            problems += check_charts(files[CHARTS_FILE], charts, figures)
+    if problems or document is None or translation is None or glossary is None or challenges is None or charts is None:
         raise DataError(problems)
     return SiteData(document, speech, paragraphs, translation, tuple(glossary), tuple(topics), tuple(figures),
-                    tuple(challenges))
+                    tuple(challenges), tuple(charts))
 
 
 def validate_figures(files: dict[str, YamlDocument], translation) -> tuple[list, list, list[Problem]]:
@@ -116,18 +124,22 @@ def validate_figures(files: dict[str, YamlDocument], translation) -> tuple[list,
     return topics, figures, problems
 
 
-def generate(root: Path = ROOT) -> list[str]:
-    """Regenerate docs/*.md from data/; return the pages that changed."""
-    site_data = load_site_data(root)
+def write_site(site_data: SiteData, root: Path = ROOT) -> list[str]:
+    """Write the pages and downloads of validated data under docs/; return what changed."""
     pages = render_site(site_data)
     return write_pages(root / "docs", pages) + write_downloads(root / "docs" / "downloads", download_files(site_data))
+
+
+def generate(root: Path = ROOT) -> list[str]:
+    """Regenerate docs/*.md from data/; return the pages that changed."""
+    return write_site(load_site_data(root), root)
 
 
 def schemas() -> dict[str, str]:
     """The JSON Schema of each data file, for editors that validate YAML as it is typed."""
     adapters = {"document": TypeAdapter(Document), "speech": SPEECH_ADAPTER, "glossary": GLOSSARY_ADAPTER,
                 "topics": TOPICS_ADAPTER, "figures": FIGURES_ADAPTER, "figures-excluded": EXCLUSIONS_ADAPTER,
-                "challenges": CHALLENGES_ADAPTER}
+                "challenges": CHALLENGES_ADAPTER, "charts": CHARTS_ADAPTER}
     return {f"{name}.schema.json": json.dumps({"$schema": "https://json-schema.org/draft/2020-12/schema",
                                                "title": f"data/{name}.yaml", **adapter.json_schema()},
                                               ensure_ascii=False, indent=2, sort_keys=True) + "\n"

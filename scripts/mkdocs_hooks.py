@@ -2,9 +2,11 @@
 
 - on_pre_build: regenerate docs/*.md from data/ (so `make serve` and `make build` can never
   show stale pages); bad data stops the build with `file:line: field: problem` lines.
-- on_page_context: absolute hreflang alternates with x-default, and the search base of each
-  language (read by overrides/main.html).
-- on_post_build: one search index per language, and a sitemap per language root.
+- on_page_context, on_template_context: the interface strings of the page's language for the
+  theme's parts (`ui`: footer, language switch, search dialog, 404 page), absolute hreflang
+  alternates with x-default, and the search base of each language (read by overrides/).
+- on_post_template, on_post_build: a 404 page per language (404.html, en/404.html), one search
+  index per language, and a sitemap per language root.
 
 mkdocs-static-i18n runs every hook once per language (the English build is nested inside the
 Chinese one), so each hook here is idempotent.
@@ -26,17 +28,21 @@ from mkdocs.plugins import event_priority
 # MkDocs loads this file by path; make the `scripts` package importable from the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.generate import DataError, generate  # noqa: E402
+from scripts.generate import DataError, load_site_data, write_site  # noqa: E402
 
 # jieba (used by Material to segment Chinese for search) logs its dictionary loading on every build.
 logging.getLogger("jieba").setLevel(logging.WARNING)
-from scripts.render import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, strings, translator  # noqa: E402
+from scripts.model import SiteData  # noqa: E402
+from scripts.render import date_text  # noqa: E402
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
 _generated_from: str | None = None  # fingerprint of the inputs of the last generation
+_site_data: SiteData | None = None   # the data of the last generation, for the theme's strings
+_not_found: dict[str, str] = {}      # the rendered 404 page of each language
 
 
 def inputs_fingerprint(root: Path) -> str:
@@ -53,15 +59,16 @@ def inputs_fingerprint(root: Path) -> str:
 def on_pre_build(config) -> None:
     """Regenerate the pages, once per build: the i18n plugin runs this hook again for English,
     when the inputs have not changed."""
-    global _generated_from
+    global _generated_from, _site_data
     root = Path(config.config_file_path).parent
     fingerprint = inputs_fingerprint(root)
     if fingerprint == _generated_from:
         return
     try:
-        generate(root)
+        _site_data = load_site_data(root)
     except DataError as error:
         raise PluginError(f"\n{error}") from None
+    write_site(_site_data, root)
     _generated_from = fingerprint
 
 
@@ -77,9 +84,53 @@ def hreflang_links(site_url: str, alternates: list[dict]) -> list[tuple[str, str
     return links + [("x-default", default[0])] if default else links
 
 
+def theme_strings(language: str, build_date, page=None, config=None) -> dict:
+    """The interface strings the theme's parts show, in `language`, with their data filled in."""
+    document = _site_data.document if _site_data else None
+    values = {"meeting": getattr(document.meeting, language) if document else "",
+              "date": date_text(document.date, language) if document else ""}
+    t = translator(language)
+    filled_later = {"theme.footer_updated", "theme.cite"}
+    ui = {key.removeprefix("theme."): t(key, **values) for key in strings(language)
+          if key.startswith("theme.") and key not in filled_later}
+    ui["footer_updated"] = t("theme.footer_updated", date=date_text(build_date.date(), language))
+    if page is not None and page.canonical_url:
+        ui["cite"] = t("theme.cite", title=page.title or "", site=config.site_name, url=page.canonical_url)
+    return ui
+
+
+def interface_context(context: dict, language: str, base: str, page=None, config=None) -> None:
+    """Put the theme's strings and the language's root address into a template context."""
+    root = f"{base.rstrip('/')}/{language_root(language)}"
+    context.update(ui=theme_strings(language, context["build_date_utc"], page, config),
+                   ui_language=language, ui_root=root, ui_home=f"{root}index.html")
+
+
+def theme_language(config) -> str:
+    """The language being built (mkdocs-static-i18n sets the theme's language for each)."""
+    language = config.theme["language"] if "language" in config.theme else DEFAULT_LANGUAGE
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def on_template_context(context, template_name, config):
+    """The static templates (404.html) in the language being built, with absolute links."""
+    language = theme_language(config)
+    interface_context(context, language, context["base_url"])
+    context["search_base_url"] = f"{context['base_url'].rstrip('/')}/{language_root(language)}"
+    return context
+
+
+def on_post_template(output, template_name, config):
+    """Keep each language's 404 page: the i18n plugin writes every language's to the root."""
+    if template_name == "404.html":
+        _not_found[theme_language(config)] = output
+    return output
+
+
 @event_priority(-50)  # after mkdocs-static-i18n has set this page's alternates
 def on_page_context(context, page, config, nav):
     language = context.get("i18n_page_locale", DEFAULT_LANGUAGE)
+    interface_context(context, language, context["base_url"], page, config)
     # The i18n plugin sets this page's alternates as an attribute, as Material's templates read it.
     alternates = getattr(config.extra, "alternate", None) or []
     context["hreflang_links"] = hreflang_links(config.site_url, alternates)
@@ -95,6 +146,15 @@ def on_post_build(config) -> None:
     site = Path(config.site_dir)
     split_search_index(site)
     write_language_sitemaps(site)
+    write_not_found_pages(site)
+
+
+def write_not_found_pages(site: Path) -> None:
+    """404.html in the default language at the root, and one in each language's folder."""
+    for language, output in _not_found.items():
+        target = site / language_root(language) / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
 
 
 def split_search_index(site: Path) -> None:

@@ -72,6 +72,7 @@ class Document(Record):
     date_as_written: VerbatimText
     meeting: LocalizedQuote
     place: Localized
+    site_title: Localized = Field(description="The briefing's title: the heading of the home page.")
     parts: Annotated[list[Part], Field(min_length=1)]
 
 
@@ -178,6 +179,15 @@ class ChallengeGroup(Record):
     outro: list[SentenceId] = Field(default_factory=list)
 
 
+class ChartSpec(Record):
+    """A bar chart: the page it is on, its title, and the figures it draws (one bar each)."""
+
+    id: Slug
+    page: Literal["results", "targets"] = Field(description="The page that shows the chart.")
+    title: Localized
+    figures: Annotated[list[Slug], Field(min_length=1, description="Ids of figures with the same unit, period and basis.")]
+
+
 @dataclass(frozen=True)
 class SiteData:
     """Everything the pages are rendered from, validated."""
@@ -190,3 +200,4 @@ class SiteData:
     topics: tuple[Topic, ...] = ()
     figures: tuple[Figure, ...] = ()
     challenges: tuple[ChallengeGroup, ...] = ()
+    charts: tuple[ChartSpec, ...] = ()

@@ -1,38 +1,39 @@
 """Render data into Markdown pages: pure functions, data in, text out.
 
-Templates live in scripts/templates/<language>/<page>.md.j2, one per page and language, so the
-two languages always have the same pages. Every value from data/ is escaped for HTML and for
-Markdown, so text such as "<script>" or "*" in a YAML string is shown as written, never run.
+One template per page for both languages (scripts/templates/pages/<page>.md.j2), the building
+blocks in scripts/templates/macros.md.j2, and each language's interface words in one file,
+scripts/strings/<language>.yaml, looked up by key with t(). Every value from data/ reaches the
+page through one escaping path (scripts/escape.py), applied by the environment to each {{ }}.
+The front matter is written by a YAML serializer, never by string formatting.
 """
 
 from __future__ import annotations
 
 import datetime
+import unicodedata
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+import yaml
 
-from scripts import charts, markup
-from scripts.downloads import citation
-from scripts.figures import figures_by_topic
-from scripts.markup import escape_text
-from scripts.model import SiteData
+from scripts.charts import Chart, charts_on
+from scripts.downloads import DOWNLOAD_NAMES, citation
+from scripts.escape import inert
+from scripts.figures import compact_value, display_value, figure_by_id, figures_by_topic
+from scripts.interface import LANGUAGES, DEFAULT_LANGUAGE, translator
+from scripts.model import Figure, GlossaryEntry, SiteData
+from scripts.quantity import expand_placeholders
+from scripts.terms import find_terms, term_forms
 
-LANGUAGES = ("zh", "en")
-DEFAULT_LANGUAGE = "zh"
 PAGES = ("index", "results", "targets", "projects", "challenges", "speech", "parallel", "glossary", "downloads", "about")
+PAGE_OPTIONS = {"parallel": {"hide": ["toc"]}}
 GLOSSARY_KINDS = ("formula", "slogan", "programme", "enterprise", "project", "park", "place", "organization")
+ENTITY_KINDS = ("project", "park", "enterprise")
 TEMPLATES = Path(__file__).parent / "templates"
 
-def english_date(day: datetime.date) -> str:
-    """2024-08-22 -> "August 22, 2024" (the translation uses American English)."""
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def code(value: str) -> Markup:
-    """Data text shown as inline code, escaped for HTML (Markdown escapes would show in code)."""
-    return Markup("<code>{}</code>").format(value)
+__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "PAGES", "page_path", "render_page", "render_site"]
 
 
 def page_path(page: str, language: str) -> str:
@@ -40,89 +41,220 @@ def page_path(page: str, language: str) -> str:
     return f"{page}.md" if language == DEFAULT_LANGUAGE else f"{page}.{language}.md"
 
 
-def trusted(build_html):
-    """A template function returning the HTML of `build_html`, marked safe (it escapes its data)."""
-    return lambda *arguments: Markup(build_html(*arguments))
+def english_date(day: datetime.date) -> str:
+    """2024-08-22 -> "August 22, 2024" (the translation uses American English)."""
+    return f"{day:%B} {day.day}, {day.year}"
 
+
+def date_text(day: datetime.date, language: str) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if language == "zh" else english_date(day)
+
+
+# ------------------------------------------------------------------ the speech as pieces of text
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    term: str | None = None  # glossary entry id when the text is a term
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    id: str
+    pieces: tuple[Piece, ...]
+    bold: bool = False
+
+
+def sentence_text(site: SiteData, sentence_id: str, language: str) -> str:
+    """A sentence in one language: the seed's Chinese, or the English with quantities rendered."""
+    sentence = site.translation[sentence_id]
+    return sentence.zh if language == "zh" else expand_placeholders(sentence.en)
+
+
+def pieces(text: str, forms, linked: set[str] | None) -> tuple[Piece, ...]:
+    """`text` cut into plain runs and glossary terms (each term once per `linked` set)."""
+    if forms is None:
+        return (Piece(text),)
+    cut, position = [], 0
+    for start, end, entry_id in find_terms(text, forms, linked):
+        cut += [Piece(text[position:start]), Piece(text[start:end], entry_id)]
+        position = end
+    return tuple(piece for piece in (*cut, Piece(text[position:])) if piece.text)
+
+
+def full_text(site: SiteData, language: str) -> list[dict]:
+    """The speech as blocks: part and item headings, and paragraphs of sentences with their
+    glossary terms (each term linked once per paragraph)."""
+    forms = term_forms(site.glossary, language)
+    blocks = []
+    for paragraph in site.paragraphs:
+        first = paragraph.sentences[0]
+        block = {"kind": paragraph.kind, "id": first.id, "paragraph": paragraph.id, "heading": None}
+        sentences = paragraph.sentences
+        if paragraph.kind in {"part", "item"}:
+            block["heading"] = sentence_text(site, first.id, language)
+            sentences = sentences[1:]
+        linked: set[str] = set()
+        block["sentences"] = [SentenceView(sentence.id, pieces(sentence_text(site, sentence.id, language), forms, linked),
+                                           site.translation[sentence.id].topic)
+                              for sentence in sentences]
+        blocks.append(block)
+    return blocks
+
+
+def parallel_text(site: SiteData) -> list[dict]:
+    """Chinese and English sentence by sentence, paragraph by paragraph."""
+    blocks = []
+    for paragraph in site.paragraphs:
+        first = paragraph.sentences[0]
+        if paragraph.kind == "part":
+            blocks.append({"kind": "part", "id": first.id, "zh": sentence_text(site, first.id, "zh"),
+                           "en": sentence_text(site, first.id, "en")})
+            continue
+        columns = {language: [SentenceView(sentence.id, (Piece(sentence_text(site, sentence.id, language)),),
+                                           site.translation[sentence.id].topic or (paragraph.kind == "item" and index == 0))
+                              for index, sentence in enumerate(paragraph.sentences)]
+                   for language in LANGUAGES}
+        blocks.append({"kind": paragraph.kind, "paragraph": paragraph.id, "count": len(paragraph.sentences), **columns})
+    return blocks
+
+
+def speech_parts(site: SiteData, language: str) -> list[dict]:
+    """Each numbered part of the speech: its heading sentence and its summary."""
+    headings = [paragraph.sentences[0] for paragraph in site.paragraphs if paragraph.kind == "part"]
+    return [{"id": heading.id, "heading": sentence_text(site, heading.id, language), "summary": part.summary}
+            for heading, part in zip(headings, site.document.parts, strict=True)]
+
+
+# ------------------------------------------------------------------ glossary and named entities
+
+def occurrences(site: SiteData, entry: GlossaryEntry) -> list[str]:
+    """The ids of the sentences whose Chinese contains the term."""
+    return [sentence.id for paragraph in site.paragraphs for sentence in paragraph.sentences
+            if entry.zh in sentence.text]
+
+
+def toneless(pinyin: str) -> str:
+    """"Xí Jìnpíng" -> "xi jinping": the key a reader alphabetizes pinyin by."""
+    decomposed = unicodedata.normalize("NFD", pinyin.casefold())
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
+
+
+def glossary_order(entry: GlossaryEntry) -> tuple[str, str, str]:
+    """By pinyin without tones, then with tones, then by the characters."""
+    return toneless(entry.pinyin), entry.pinyin.casefold(), entry.zh
+
+
+def glossary_sections(site: SiteData) -> list[dict]:
+    """Each kind of term with its entries in pinyin order (the same order in both languages)."""
+    sections = []
+    for kind in GLOSSARY_KINDS:
+        entries = sorted((entry for entry in site.glossary if entry.kind == kind), key=glossary_order)
+        if entries:
+            sections.append({"kind": kind, "entries": entries})
+    return sections
+
+
+def entity_kind(entry: GlossaryEntry) -> str:
+    """Anything the speech gives a project status (an enterprise's plant, say) counts as a project."""
+    return "project" if entry.status or entry.kind == "project" else entry.kind
+
+
+def entities(site: SiteData) -> list[dict]:
+    """Projects, parks and enterprises, in that order and each in speech order, with their
+    figures and the sentences that name them."""
+    by_id = figure_by_id(site)
+    named = [entry for entry in site.glossary if entity_kind(entry) in ENTITY_KINDS]
+    named.sort(key=lambda entry: (ENTITY_KINDS.index(entity_kind(entry)), (occurrences(site, entry) or ["~"])[0]))
+    return [{"entry": entry, "kind": entity_kind(entry), "figures": [by_id[figure] for figure in entry.figures],
+             "sentences": occurrences(site, entry)} for entry in named]
+
+
+def entity_sentences(listed: list[dict]) -> list[tuple[str, list[GlossaryEntry]]]:
+    """Every sentence naming an entity, once, in speech order, with the entities it names."""
+    names: dict[str, list[GlossaryEntry]] = {}
+    for entity in listed:
+        for sentence_id in entity["sentences"]:
+            names.setdefault(sentence_id, []).append(entity["entry"])
+    return sorted(names.items())
+
+
+# ------------------------------------------------------------------ pages
 
 def template_environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
-        finalize=escape_text,
+        finalize=inert,  # the one escaping path for data text (Markup from t() passes as it is)
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["english_date"] = english_date
-    environment.filters["code"] = code
-    environment.globals.update(
-        page_path=page_path,
-        speech_parts=speech_parts,
-        glossary_sections=glossary_sections,
-        figures_by_topic=figures_by_topic,
-        challenge_groups=challenge_groups,
-        chart=chart,
-        # Markup builders: their HTML is already escaped, so templates insert it as it is.
-        full_text=trusted(markup.full_text),
-        parallel_text=trusted(markup.parallel_text),
-        figure_table=trusted(markup.figure_table),
-        target_table=trusted(markup.target_table),
-        cards=trusted(markup.cards),
-        entity_list=trusted(markup.entity_list),
-    )
-    return environment
-
-
-def chart(site: SiteData, language: str, key: str) -> Markup:
-    """One chart as HTML (nothing when the data has no figures for it)."""
-    made = charts.make_chart(key, site, language)
-    return Markup(markup.chart_html(made, language)) if made else Markup("")
-
-
-def challenge_groups(site: SiteData, language: str) -> list[dict]:
-    """Each list of challenges with its items, as the speech words them in `language`."""
-    def quote(sentence_id: str) -> Markup:
-        return Markup(markup.quoted_sentence(site, sentence_id, language))
-
-    return [{"title": getattr(group.title, language), "intro": quote(group.intro),
-             "items": [(quote(item.heading), [quote(sentence) for sentence in item.detail]) for item in group.items],
-             "outro": [quote(sentence) for sentence in group.outro]}
-            for group in site.challenges]
-
-
-def speech_parts(site: SiteData, language: str) -> list[tuple[str, str, str]]:
-    """(sentence id, heading, summary) of each part of the speech, the heading as the speech
-    and its translation give it."""
-    headings = [paragraph.sentences[0] for paragraph in site.paragraphs if paragraph.kind == "part"]
-    return [(heading.id, markup.sentence_text(heading, language, site), getattr(part.summary, language))
-            for heading, part in zip(headings, site.document.parts, strict=True)]
-
-
-def glossary_sections(site: SiteData, language: str) -> list[tuple[str, Markup, int]]:
-    """(kind, rendered entries, count) for each kind of term, in a fixed order."""
-    sections = []
-    for kind in GLOSSARY_KINDS:
-        entries = sorted((entry for entry in site.glossary if entry.kind == kind),
-                         key=lambda entry: entry.en.casefold() if language == "en" else entry.pinyin.casefold())
-        if entries:
-            sections.append((kind, Markup(markup.glossary_section(entries, site, language)), len(entries)))
-    return sections
 
 
 _ENVIRONMENT = template_environment()
 
 
-def render_page(page: str, language: str, site: SiteData) -> str:
-    """One page in one language, as Markdown."""
-    template = _ENVIRONMENT.get_template(f"{language}/{page}.md.j2")
-    downloads = "downloads/" if language == DEFAULT_LANGUAGE else "../downloads/"  # one copy, at the root
-    return template.render(site=site, document=site.document, language=language, citation=citation(site),
-                           downloads=downloads)
+def page_context(site: SiteData, language: str) -> dict:
+    """What every page template can use, in `language`."""
+    local = partial(getattr)
+    paths = {page: page_path(page, language) for page in PAGES}
+    t = translator(language, paths)
+    return {
+        "site": site, "document": site.document, "language": language, "pages": PAGES, "t": t,
+        "unofficial": lambda: t("unofficial"),
+        "localized": lambda text: local(text, language),
+        "localized_name": lambda entry: entry.zh if language == "zh" else entry.en,
+        "label_of": lambda figure: local(figure.label, language),
+        "value_of": lambda figure: display_value(figure, language),
+        "compact_value_of": lambda figure: compact_value(figure, language),
+        "date_text": lambda day: date_text(day, language),
+        "sentence_in": lambda sentence_id: sentence_text(site, sentence_id, language),
+        "page_path": lambda page: paths[page],
+        "page_url": lambda page: f"{page}.html",
+        "figure_by_id": figure_by_id(site),
+        "figures_by_topic": lambda group: figures_by_topic(site, group),
+        "headline_figures": [figure for figure in site.figures if figure.headline],
+        "chart": lambda key: next((chart for chart in charts_on(site, language) if chart.key == key), None),
+        "charts": lambda page: [chart for chart in charts_on(site, language) if chart.page == page],
+        "speech_parts": speech_parts(site, language),
+        "challenge_titles": t("list_separator").join(local(group.title, language) for group in site.challenges),
+        "full_text": full_text(site, language),
+        "parallel_text": parallel_text(site),
+        "glossary_sections": glossary_sections(site),
+        "occurrences": lambda entry: occurrences(site, entry),
+        "entities": (listed := entities(site)),
+        "entity_sentences": entity_sentences(listed),
+        "download_names": DOWNLOAD_NAMES,
+        "downloads": "downloads/" if language == DEFAULT_LANGUAGE else "../downloads/",  # one copy, at the root
+        "citation": citation(site, language),
+    }
+
+
+def front_matter(page: str, context: dict) -> str:
+    """The page's front matter, serialized by YAML (a description may hold any character)."""
+    t = context["t"]
+    document = context["document"]
+    language = context["language"]
+    description = t.plain(f"{page}.description", name=getattr(document.speaker.name, language),
+                          office=getattr(document.speaker.office, language),
+                          meeting=getattr(document.meeting, language))
+    meta = {"description": description, **PAGE_OPTIONS.get(page, {})}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
+
+
+def render_page(page: str, language: str, site: SiteData, context: dict | None = None) -> str:
+    """One page in one language, as Markdown with its front matter."""
+    context = context or page_context(site, language)
+    body = _ENVIRONMENT.get_template(f"pages/{page}.md.j2").render(context)
+    return front_matter(page, context) + body.lstrip("\n")
 
 
 def render_site(site: SiteData) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/."""
-    return {page_path(page, language): render_page(page, language, site)
-            for page in PAGES for language in LANGUAGES}
+    pages = {}
+    for language in LANGUAGES:
+        context = page_context(site, language)
+        pages.update({page_path(page, language): render_page(page, language, site, context) for page in PAGES})
+    return pages

@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from scripts.model import (ChallengeGroup, Document, Exclusion, Figure, GlossaryEntry, SentenceId, SpeechSentence, Topic,
+from scripts.model import (ChallengeGroup, ChartSpec, Document, Exclusion, Figure, GlossaryEntry, SentenceId, SpeechSentence, Topic,
                            Verbatim)
-from scripts.figures import value_text
+from scripts.figures import CHINESE_QUALIFIERS, chinese_wording, value_text
 from scripts.numbers import mentions, missing_numbers
 from scripts.quantity import UNITS, QuantityError, expand_placeholders
 from scripts.speech import Paragraph
@@ -323,10 +323,26 @@ def check_figures(document: YamlDocument, figures: list[Figure], topics: list[To
         if written not in NUMBER_TEXT.findall(figure.source.quote):
             yield problem("value", f"{written} is not in the quote {figure.source.quote!r} "
                                    "(expected the number exactly as the speech writes it)")
+            continue
+        yield from (problem(field, message) for field, message in wording_problems(figure))
+
+
+def wording_problems(figure: Figure) -> Iterator[tuple[str, str]]:
+    """(field, message) where the figure's unit or qualifier disagrees with how its quote words it:
+    the unit must follow the number (3520余万元, 61件次), the qualifier match 余, 以上 or 突破."""
+    wording, written = chinese_wording(figure), value_text(figure.value)
+    if wording is None:
         forms = UNITS[figure.unit][0]
-        if not any(form in figure.source.quote for form in forms):
-            yield problem("unit", f"{figure.unit!r} is written {' or '.join(forms)}, which the quote does not contain "
-                                  "(expected the unit the speech uses here)")
+        yield "unit", (f"{figure.unit!r} is written {' or '.join(forms)}, which does not follow {written} in the quote "
+                       f"{figure.source.quote!r} (expected the unit of the words right after the number, 余 allowed "
+                       "between them: see UNITS in scripts/quantity.py, e.g. 5.13万亩 is '10,000 mu')")
+    elif figure.qualifier not in (wording.qualifiers or {None}):
+        words = {qualifier: word for word, qualifier in CHINESE_QUALIFIERS.items()}
+        stated = f"{figure.qualifier!r} ({words[figure.qualifier]})" if figure.qualifier else "missing"
+        expected = (" or ".join(f"qualifier: {qualifier}" for qualifier in sorted(wording.qualifiers))
+                    if wording.qualifiers else "no qualifier: remove this field")
+        yield "qualifier", (f"{stated}, but the quote writes {wording.text!r} (expected {expected}, "
+                            "as the speech words it: 余 is more-than, 以上 at-least, 突破 exceeds)")
 
 
 def check_exclusions(document: YamlDocument, exclusions: list[Exclusion],
@@ -387,3 +403,29 @@ def check_glossary_figures(document: YamlDocument, glossary: list[GlossaryEntry]
             if figure_id not in ids:
                 yield record_problem(document, (index, "figures", number),
                                      f"unknown figure {figure_id!r} (expected an id from data/figures.yaml)")
+
+
+CHARTS_ADAPTER = TypeAdapter(list[ChartSpec])
+
+
+def check_charts(document: YamlDocument, charts: list[ChartSpec], figures: list[Figure]) -> Iterator[Problem]:
+    """Every figure of a chart exists, and all of one chart's figures share unit, period and basis:
+    a chart compares like with like, never a first-half count with a differently measured target."""
+    by_id = {figure.id: figure for figure in figures}
+    for index, chart in enumerate(charts):
+        drawn = []
+        for position, figure_id in enumerate(chart.figures):
+            if figure_id not in by_id:
+                yield record_problem(document, (index, "figures", position),
+                                     f"unknown figure {figure_id!r} (expected an id from data/figures.yaml)")
+            else:
+                drawn.append(by_id[figure_id])
+        for position, figure in enumerate(drawn[1:], 1):
+            first = drawn[0]
+            differences = [name for name in ("unit", "period", "basis") if getattr(figure, name) != getattr(first, name)]
+            if differences:
+                name = differences[0]
+                yield record_problem(document, (index, "figures", chart.figures.index(figure.id)),
+                                     f"{figure.id!r} has {name} {getattr(figure, name)!r}, but {first.id!r} has "
+                                     f"{getattr(first, name)!r} (a chart's figures must share unit, period and basis; "
+                                     "draw the others in a chart of their own)")

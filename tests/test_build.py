@@ -76,7 +76,8 @@ def test_bad_input_fails_cleanly_and_keeps_the_previous_site(broken, case):
 def test_a_failing_mkdocs_build_keeps_the_previous_site(broken):
     before = snapshot(broken / "site")
     # Valid data, but a page links to a page that does not exist: a warning, fatal under --strict.
-    edit(broken, "# 关于本站\n", "# 关于本站\n\n[缺页](missing.md)\n", "scripts/templates/zh/about.md.j2")
+    edit(broken, "## {{ t('about.source') }}\n", "[missing](missing.md)\n\n## {{ t('about.source') }}\n",
+         "scripts/templates/pages/about.md.j2")
     result = run_build(broken)
     assert result.returncode != 0
     assert "missing.md" in result.stderr and "was left as it was" in result.stderr

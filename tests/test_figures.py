@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from scripts.figures import display_value, value_text
 from scripts.generate import DataError, load_site_data
 from scripts.numbers import mentions
-from scripts.quantity import figure_amount
+from scripts.quantity import UNITS, figure_amount
 from tests.conftest import ROOT
 from tests.test_validation import edit, line_of
 
@@ -73,6 +73,60 @@ def test_the_beef_cattle_target_is_related_to_but_not_based_on_cattle_raised(dat
     assert (value_text(cattle.value), cattle.unit, cattle.period) == ("2.96", "10,000 head", "2024-H1")
     assert display_value(cattle, "en") == "29,600 head"
     assert "not" in target.related.note.en.lower() and "不" in target.related.note.zh
+
+
+# The Chinese shown for a figure is the speech's own wording, read where the number is written.
+
+def shown_without_qualifier(shown: str) -> tuple[str, list[str]]:
+    """3520余万元 -> ("3520余万元", []); 突破3亿元 -> ("3亿元", ["突破"]); 6%以上 -> ("6%", ["以上"])."""
+    words = []
+    if shown.startswith("突破"):
+        shown, words = shown[len("突破"):], ["突破"]
+    for word in ("以上", "余"):
+        if shown.endswith(word):
+            shown, words = shown[:-len(word)], [*words, word]
+    return shown, words
+
+
+def test_every_chinese_value_is_the_speech_s_own_wording(data):
+    meaning = {"突破": "exceeds", "余": "more-than", "以上": "at-least"}
+    for figure in data.figures:
+        quote, number = figure.source.quote, value_text(figure.value)
+        shown, words = shown_without_qualifier(display_value(figure, "zh"))
+        written = re.fullmatch(rf"(第?{re.escape(number)}余?)(.+)", shown)
+        assert written and written[2] in UNITS[figure.unit][0], (figure.id, shown)
+        head, unit = written.groups()
+        if "余" in head:
+            words.append("余")
+        assert {meaning[word] for word in words} == ({figure.qualifier} if figure.qualifier else set()), figure.id
+        verbatim = re.search(rf"(?<![\d.]){re.escape(shown)}", quote)
+        if verbatim:  # and no longer form of the unit starts after the number (61件次, not 61件)
+            longer = [form for form in UNITS[figure.unit][0] if len(form) > len(unit) and form.startswith(unit)]
+            assert not any(quote[verbatim.end() - len(unit):].startswith(form) for form in longer), figure.id
+        else:  # one unit shared by several numbers: 1.4和2.0个百分点 shows 1.4个百分点
+            assert re.search(rf"(?<![\d.]){re.escape(head)}(?:[和、及与]\d+(?:\.\d+)?)+{re.escape(unit)}", quote), \
+                (figure.id, shown, quote)
+
+
+@pytest.mark.parametrize(("number", "quote", "chinese"), [
+    ("3520", "累计发放各类补贴资金3520余万元", "3520余万元"),
+    ("1000", "覆盖1000余人次", "1000余人次"),
+    ("1553", "完成审批服务事项1553件", "1553件"),
+    ("1546", "其中进厅事项1546项", "1546项"),
+    ("4", "培育康盛石油、天驰家电、宇泰珠宝、顺达通讯4户企业年内实现入统", "4户"),
+    ("61", "办理合法性审查61件次", "61件次"),
+    ("1", "增速位列全市第1位", "第1位"),
+    ("1.4", "分别高于全省和全市平均水平1.4和2.0个百分点", "1.4个百分点"),
+    ("2.0", "分别高于全省和全市平均水平1.4和2.0个百分点", "2.0个百分点"),
+    ("3", "特色农产品加工收入突破3亿元", "突破3亿元"),
+    ("2", "特色种植面积达到2万亩以上", "2万亩以上"),
+    ("97", "力争全年优良天数比例达到97%(354天)以上", "97%以上"),
+    ("354", "力争全年优良天数比例达到97%(354天)以上", "354天以上"),
+])
+def test_chinese_values_as_the_speech_words_them(data, number, quote, chinese):
+    [figure] = [figure for figure in data.figures
+                if figure.source.quote == quote and value_text(figure.value) == number]
+    assert display_value(figure, "zh") == chinese
 
 
 def test_english_amounts_are_derived_from_the_unit():
@@ -155,6 +209,39 @@ def test_value_not_in_its_quote(project):
                        "(expected the number exactly as the speech writes it)")
 
 
+def test_unit_that_does_not_follow_the_number(project):
+    # 亩 is in the quote, but after 5.13 the speech writes 万亩: the unit is '10,000 mu'
+    edit(project, "  unit: 10,000 mu\n", "  unit: mu\n", FIGURES)
+    line = first_figure_line(project, "  unit: mu")
+    assert problems(project) == [
+        f"{FIGURES}:{line}: cereals-sown-area-2024: unit: 'mu' is written 亩, which does not follow 5.13 in the quote "
+        "'今年种植谷物5.13万亩' (expected the unit of the words right after the number, 余 allowed between them: "
+        "see UNITS in scripts/quantity.py, e.g. 5.13万亩 is '10,000 mu')"]
+
+
+@pytest.mark.parametrize(("old", "new", "located_at", "message"), [
+    ("  qualifier: more-than\n  source:\n    sentence: p13-s02\n",
+     "  qualifier: at-least\n  source:\n    sentence: p13-s02\n", "  qualifier: at-least",
+     "subsidies-paid: qualifier: 'at-least' (以上), but the quote writes '3520余万元' (expected qualifier: more-than, "
+     "as the speech words it: 余 is more-than, 以上 at-least, 突破 exceeds)"),
+    ("  qualifier: more-than\n  source:\n    sentence: p13-s02\n",
+     "  source:\n    sentence: p13-s02\n", "- id: subsidies-paid",
+     "subsidies-paid: qualifier: missing, but the quote writes '3520余万元' (expected qualifier: more-than, "
+     "as the speech words it: 余 is more-than, 以上 at-least, 突破 exceeds)"),
+    ("  basis: year-on-year\n  headline: true\n",
+     "  basis: year-on-year\n  qualifier: exceeds\n  headline: true\n", "  qualifier: exceeds",
+     "gdp-growth-h1: qualifier: 'exceeds' (突破), but the quote writes '7.1%' (expected no qualifier: remove this "
+     "field, as the speech words it: 余 is more-than, 以上 at-least, 突破 exceeds)"),
+])
+def test_qualifier_that_disagrees_with_the_quote(project, old, new, located_at, message):
+    edit(project, old, new, FIGURES)
+    figure_id = message.split(":")[0]
+    lines = (project / FIGURES).read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"- id: {figure_id}")
+    line = next(number for number, text in enumerate(lines[start:], start + 1) if located_at in text)
+    assert problems(project) == [f"{FIGURES}:{line}: {message}"]
+
+
 def test_a_number_dropped_from_the_dataset_is_named(project):
     text = (project / FIGURES).read_text(encoding="utf-8")
     start = text.index("- id: gdp-growth-h1")
@@ -191,10 +278,13 @@ def test_home_page_cards_show_the_headline_figures(site, data, language):
     cards = soup(site, LANGUAGE_ROOTS[language] + "index.html").select(".card")
     headline = [figure for figure in data.figures if figure.headline]
     assert [card.select_one("a.card-main")["href"] for card in cards] == [f"results.html#figure-{figure.id}" for figure in headline]
-    assert [card.select_one("a.card-source")["href"] for card in cards] == \
+    assert [card.select_one("a.source-link")["href"] for card in cards] == \
         [f"speech.html#{figure.source.sentence}" for figure in headline]
-    assert [card.select_one(".card-value").get_text() for card in cards] == \
-        [display_value(figure, language) for figure in headline]
+    values = [card.select_one(".card-value").get_text() for card in cards]
+    for value, figure in zip(values, headline):
+        # As in the tables, but "pp" for percentage points in English (1.4 pp).
+        assert value in (display_value(figure, language), f"{value_text(figure.value)} pp"), figure.id
+        assert value_text(figure.value) in value
 
 
 @pytest.mark.parametrize("language", LANGUAGE_ROOTS)
@@ -223,20 +313,53 @@ def test_targets_stand_beside_related_first_half_figures_with_what_each_counts(s
 
 
 @pytest.mark.parametrize("language", LANGUAGE_ROOTS)
-def test_charts_are_inline_svg_with_title_description_and_data(site, language):
-    charts = {}
-    for page in ("results.html", "targets.html"):
-        for chart in soup(site, LANGUAGE_ROOTS[language] + page).select("figure.chart"):
-            charts[chart["id"]] = chart
-    assert set(charts) == {"chart-growth", "chart-livestock", "chart-targets"}
-    for chart in charts.values():
-        svg = chart.find("svg")
-        assert svg["role"] == "img" and svg["aria-label"] == chart.figcaption.get_text()
-        assert chart.select_one(".chart-description").get_text().strip()
-        rows = chart.select(".chart-data tbody tr")
-        assert len(rows) >= 3 and all(row.find("a", href=re.compile(r"^speech\.html#p\d\d-s\d\d$")) for row in rows)
-        assert "currentColor" in str(svg) and "#000000" not in str(svg)
-        assert not svg.find(attrs={"xlink:href": re.compile("^http")}) and "<image" not in str(svg)
+def test_charts_are_bars_of_text_each_linked_to_its_sentence(site, data, language):
+    """Each chart of data/charts.yaml: its title, and per figure a label, a value as text, a bar
+    whose length is the value's share of the largest, and a source link. No table, no
+    description restating the values: the bars are the text."""
+    import yaml
+
+    specs = yaml.safe_load((ROOT / "data/charts.yaml").read_text(encoding="utf-8"))
+    by_id = {figure.id: figure for figure in data.figures}
+    assert specs
+    for spec in specs:
+        chart = soup(site, LANGUAGE_ROOTS[language] + f"{spec['page']}.html").find(id=f"chart-{spec['id']}")
+        assert chart.figcaption.get_text() == spec["title"][language]
+        rows = chart.select("li.bar-row")
+        figures = [by_id[figure_id] for figure_id in spec["figures"]]
+        assert len(rows) == len(figures)
+        largest = max(abs(figure.value) for figure in figures)
+        for row, figure in zip(rows, figures):
+            assert row.select_one(".bar-label").get_text() == getattr(figure.label, language)
+            assert row.select_one(".bar-value").get_text() == display_value(figure, language)
+            width = float(re.search(r"width: ([\d.]+)%", row.select_one(".bar")["style"])[1])
+            assert width == pytest.approx(abs(figure.value) / largest * 100, abs=0.01)
+            assert row.find("a", href=f"speech.html#{figure.source.sentence}") is not None
+        assert not chart.find(["svg", "table"]) and not chart.select(".chart-description")
+
+
+def test_chart_figures_must_share_unit_period_and_basis(project):
+    edit(project, "    - retail-sales-growth-h1\n", "    - retail-sales-growth-h1\n    - gdp-growth-rank-in-city-h1\n",
+         "data/charts.yaml")
+    line = line_of(project, "    - gdp-growth-rank-in-city-h1", "data/charts.yaml")
+    assert problems(project) == [
+        f"data/charts.yaml:{line}: growth: figures[5]: 'gdp-growth-rank-in-city-h1' has unit 'rank', but 'gdp-growth-h1' "
+        "has 'percent' (a chart's figures must share unit, period and basis; draw the others in a chart of their own)"]
+
+
+def test_chart_figure_that_does_not_exist(project):
+    edit(project, "    - sheep-raised-growth-h1\n", "    - goats-raised-growth-h1\n", "data/charts.yaml")
+    line = line_of(project, "    - goats-raised-growth-h1", "data/charts.yaml")
+    assert problems(project) == [
+        f"data/charts.yaml:{line}: livestock: figures[1]: unknown figure 'goats-raised-growth-h1' "
+        "(expected an id from data/figures.yaml)"]
+
+
+def test_chart_on_a_page_that_shows_no_charts(project):
+    edit(project, "  page: results\n", "  page: glossary\n", "data/charts.yaml")
+    line = line_of(project, "  page: glossary", "data/charts.yaml")
+    [problem] = problems(project)
+    assert problem.startswith(f"data/charts.yaml:{line}: growth: page: ") and "'results' or 'targets'" in problem
 
 
 def test_downloads_csv_json_and_data_package(site, data):
@@ -278,15 +401,20 @@ def test_every_page_has_a_cite_this_line(site):
         assert cite is not None and site.url in cite.get_text(), path
 
 
-def test_projects_page_lists_named_projects_with_status_and_investment(site, data):
+def test_projects_page_gives_an_overview_and_quotes_each_sentence_once(site, data):
     page = soup(site, "en/projects.html")
     astaxanthin = next(entry for entry in data.glossary if entry.zh == "虾青素")
-    entry = page.find(id=f"entity-{astaxanthin.id}")
-    details = entry.find_next_sibling("dd").get_text()
-    assert "Construction started" in details and "930 million yuan" in details
+    row = page.find(id=f"entity-{astaxanthin.id}")
+    assert row.name == "tr" and "Construction started" in row.get_text() and "930 million yuan" in row.get_text()
     for kind in ("project", "park", "enterprise"):
         for item in (entry for entry in data.glossary if entry.kind == kind):
             assert page.find(id=f"entity-{item.id}") is not None, item.id
+    # The overview comes first; the sentences are folded below it, each quoted once.
+    assert page.find("table").find_next("details") is not None
+    quoted = [item["id"] for item in page.select("details li[id^=quote-]")]
+    assert quoted and len(quoted) == len(set(quoted))
+    for link in row.select("a.source-link"):
+        assert page.find(id=link["href"].removeprefix("#")) is not None
 
 
 def test_schemas_are_published_and_current():

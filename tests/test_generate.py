@@ -5,10 +5,14 @@ import os
 from pathlib import Path
 
 import markdown
+import pytest
+import yaml
 from bs4 import BeautifulSoup
 
+from scripts.escape import inert
 from scripts.generate import generate, load_site_data
-from scripts.render import LANGUAGES, PAGES, escape_text, page_path, render_site
+from scripts.interface import strings
+from scripts.render import LANGUAGES, PAGES, page_path, render_site, toneless
 from tests.conftest import ROOT
 
 
@@ -18,7 +22,16 @@ def site_data():
 
 def as_html(page: str) -> BeautifulSoup:
     """A generated page as Python-Markdown renders it (the engine MkDocs uses)."""
-    return BeautifulSoup(markdown.markdown(page, extensions=["tables", "admonition"]), "html.parser")
+    _, _, body = page.partition("\n---\n")
+    return BeautifulSoup(markdown.markdown(body, extensions=["tables", "admonition", "attr_list", "toc"]), "html.parser")
+
+
+def split_front_matter(page: str) -> tuple[dict, str]:
+    """The front matter of a generated page, parsed by YAML, and the Markdown after it."""
+    assert page.startswith("---\n"), page[:80]
+    head, separator, body = page[4:].partition("\n---\n")
+    assert separator, "the front matter is not closed"
+    return yaml.safe_load(head), body
 
 
 def test_every_page_exists_in_both_languages():
@@ -42,7 +55,7 @@ def test_home_pages_say_what_the_document_is_who_gave_it_and_when():
 def test_english_pages_say_the_translation_is_unofficial_and_chinese_prevails():
     pages = render_site(site_data())
     for name in (page_path(page, "en") for page in PAGES):
-        assert "unofficial translation" in pages[name]
+        assert "unofficial translation" in pages[name].lower()
     assert "The Chinese text prevails." in pages["about.en.md"]
     assert "以中文原文为准" in pages["about.md"]
 
@@ -67,9 +80,66 @@ def test_html_in_data_is_shown_as_text_never_run():
     assert '<script>alert("x")</script> *bold* [link](http://evil.example)' in html.get_text()
 
 
-def test_markdown_escaping_keeps_text_readable():
-    assert escape_text("a*b_c [d] |e|") == r"a\*b\_c \[d\] \|e\|"
-    assert escape_text("在区政府2024年全体(扩大)会议上的讲话") == "在区政府2024年全体(扩大)会议上的讲话"
+HOSTILE = ['<script>alert("x")</script>', "*bold* _it_", "[link](javascript:alert(1))", "![i](https://evil.example/i.png)",
+           "# heading", "line one\n\n# injected heading\n\n---\n\n- item", "1. list", "| a | b |", "{: #id }", "`code`",
+           "a: b # not a comment", '"quoted" \'single\'']
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+@pytest.mark.parametrize("context", ["paragraph", "heading", "table", "html"])
+def test_escaped_text_reads_as_written_in_every_markdown_context(text, context):
+    """The one escaping path: the same escaped text is inert in Markdown and in HTML blocks."""
+    escaped = inert(text)
+    source = {"paragraph": f"Before {escaped} after", "heading": f"## {escaped}",
+              "table": f"| head |\n| --- |\n| {escaped} |", "html": f'<p title="{escaped}">{escaped}</p>'}[context]
+    html = BeautifulSoup(markdown.markdown(source, extensions=["tables", "attr_list"]), "html.parser")
+    shown = " ".join(text.split())  # line breaks become spaces
+    assert shown in " ".join(html.get_text().split())
+    assert not html.find(["script", "img", "em", "strong", "code", "hr", "ul", "ol", "h1"])
+    assert not html.find("a") and len(html.find_all(["h2", "h3"])) == (1 if context == "heading" else 0)
+    if context == "html":
+        assert html.find("p")["title"] == shown
+
+
+def test_escaping_leaves_ordinary_text_alone():
+    assert inert("在区政府2024年全体(扩大)会议上的讲话") == "在区政府2024年全体(扩大)会议上的讲话"
+    assert inert("Regional GDP, year-on-year growth") == "Regional GDP, year-on-year growth"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_has_front_matter_that_yaml_reads(language):
+    """The front matter is serialized, so a description with ": " or quotes stays front matter."""
+    pages = render_site(site_data())
+    for page in PAGES:
+        meta, body = split_front_matter(pages[page_path(page, language)])
+        assert isinstance(meta["description"], str) and meta["description"].strip()
+        assert body.lstrip().startswith("# ")
+        assert "{{" not in body and "{%" not in body
+
+
+def test_a_description_with_yaml_syntax_stays_in_the_front_matter():
+    site = site_data()
+    document = site.document
+    tricky = 'Pan: "Guoqiang" # not a comment\n---\nhide: [toc]'
+    hostile = document.model_copy(update={"speaker": document.speaker.model_copy(
+        update={"name": document.speaker.name.model_copy(update={"en": tricky})})})
+    page = render_site(dataclasses.replace(site, document=hostile))["index.en.md"]
+    meta, _ = split_front_matter(page)
+    assert tricky in meta["description"] and set(meta) == {"description"}
+
+
+def test_both_languages_have_the_same_interface_strings():
+    assert set(strings("zh")) == set(strings("en"))
+    assert all(value.strip() for key, value in strings("zh").items() if key not in {"unofficial", "sentence_separator", "index.summary"})
+
+
+def test_glossary_is_sorted_by_pinyin_without_tones():
+    assert toneless("Xí Jìnpíng") == "xi jinping"
+    assert sorted(["xuánzhuǎnmén", "Xí Jìnpíng", "xiāngcūn"], key=toneless) == ["Xí Jìnpíng", "xiāngcūn", "xuánzhuǎnmén"]
+    page = as_html(render_site(site_data())["glossary.md"])
+    for section in page.find_all("dl"):
+        keys = [toneless(term.find(class_="pinyin").get_text()) for term in section.find_all("dt")]
+        assert keys == sorted(keys)
 
 
 def generated_files(project: Path) -> dict[str, bytes]:
@@ -87,7 +157,7 @@ def test_generation_is_deterministic(tmp_path, project):
     generate(project)
     second = generated_files(project)
     assert first == second and len(first) == 2 * len(PAGES) + 3
-    assert b"<svg" in first["results.md"] and b"<svg" in first["targets.en.md"]
+    assert b'class="chart"' in first["results.md"] and b'class="chart"' in first["results.en.md"]
 
 
 def test_unchanged_pages_are_not_rewritten(project):
@@ -112,11 +182,9 @@ def test_generated_pages_are_not_committed():
     assert not [path for path in (ROOT / "docs").rglob("*.md") if path.parent != ROOT / "docs"]
 
 
-def test_templates_exist_in_pairs():
-    templates = ROOT / "scripts" / "templates"
-    zh = {path.relative_to(templates / "zh") for path in (templates / "zh").rglob("*.j2") if not path.name.startswith("_")}
-    en = {path.relative_to(templates / "en") for path in (templates / "en").rglob("*.j2") if not path.name.startswith("_")}
-    assert zh == en == {Path(f"{page}.md.j2") for page in PAGES}
+def test_one_template_per_page_for_both_languages():
+    templates = ROOT / "scripts" / "templates" / "pages"
+    assert {path.name for path in templates.glob("*.j2")} == {f"{page}.md.j2" for page in PAGES}
 
 
 def test_html_in_the_translation_and_glossary_is_shown_as_text(project):

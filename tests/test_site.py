@@ -26,7 +26,7 @@ def counterpart(page: str) -> str:
 
 def test_every_page_exists_in_both_languages(site):
     pages = {path.relative_to(site.directory).as_posix() for path in site.html_pages()}
-    assert pages == {*PAGES, "404.html"}
+    assert pages == {*PAGES, "404.html", "en/404.html"}
 
 
 @pytest.mark.parametrize("page, language", PAGES.items())
@@ -124,7 +124,7 @@ def test_english_pages_carry_the_unofficial_translation_note(site):
     for page, language in PAGES.items():
         text = soup(site, page).find("article").get_text()
         if language == "en":
-            assert "unofficial translation" in text and "Chinese text" in text
+            assert "unofficial translation" in text.lower() and "Chinese text" in text
     assert "以中文原文为准" in soup(site, "about.html").find("article").get_text()
 
 

@@ -1,0 +1,69 @@
+"""The site's interface words in each language: one file per language, looked up by key.
+
+scripts/strings/<language>.yaml holds every word a reader sees that does not come from data/
+(headings, table heads, link texts, the footer, the 404 page), as mkdocs-material keeps its own
+strings in partials/languages/<language>.html. Both files have the same keys (a test checks);
+adding a language adds one file. Strings may hold Markdown and HTML written by us; their
+{placeholders} are filled with data through the one escaping path (scripts/escape.py).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from markupsafe import Markup
+
+from scripts.escape import inert
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+STRINGS = Path(__file__).parent / "strings"
+
+
+def flatten(tree: dict, prefix: str = "") -> dict[str, str]:
+    """{"a": {"b": "x"}} -> {"a.b": "x"}."""
+    flat = {}
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{name}."))
+        else:
+            flat[name] = "" if value is None else str(value)
+    return flat
+
+
+@cache
+def strings(language: str) -> dict[str, str]:
+    """Every interface string of `language`, by dotted key."""
+    with open(STRINGS / f"{language}.yaml", encoding="utf-8") as file:
+        return flatten(yaml.safe_load(file))
+
+
+class Translator:
+    """t("results.title") -> the string in the page's language, as Markup for the templates."""
+
+    def __init__(self, language: str, defaults: dict[str, str] | None = None):
+        self.language = language
+        self.table = strings(language)
+        self.defaults = defaults or {}
+
+    def raw(self, key: str) -> str:
+        try:
+            return self.table[key]
+        except KeyError:
+            raise KeyError(f"scripts/strings/{self.language}.yaml has no string {key!r}") from None
+
+    def __call__(self, key: str, **values) -> Markup:
+        """The string with its placeholders filled by escaped values."""
+        filled = {name: inert(value) for name, value in {**self.defaults, **values}.items()}
+        return Markup(self.raw(key).format_map(filled))
+
+    def plain(self, key: str, **values) -> str:
+        """The string as plain text (for the front matter, which YAML serializes)."""
+        return self.raw(key).format_map({**self.defaults, **values})
+
+
+def translator(language: str, defaults: dict[str, str] | None = None) -> Translator:
+    return Translator(language, defaults)

@@ -1,16 +1,17 @@
 # The site's commands. `make help` lists them. Every target sets up what it needs itself:
 # a Python virtual environment in .venv with the pinned packages and, for the tests, Debian's
-# Chromium and a CJK font.
+# Chromium, a CJK font and axe-core from npm (pinned in package-lock.json, into node_modules/).
 
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test bench check browser clean
+.PHONY: help serve build test bench check browser node clean
 
 help: ## List the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -21,7 +22,7 @@ serve: $(INSTALLED) ## Serve the site at http://127.0.0.1:8000/ with live reload
 build: $(INSTALLED) ## Build the site into site/ (the previous site stays if the build fails)
 	$(PY) -m scripts.build
 
-test: $(INSTALLED) browser ## Run every test (builds the real site, drives Chromium)
+test: $(INSTALLED) browser $(NODE_INSTALLED) ## Run every test (builds the real site, drives Chromium)
 	$(PY) -m pytest
 
 bench: $(INSTALLED) ## Measure build time and peak memory (median of 5 runs)
@@ -36,10 +37,20 @@ browser: ## Install Debian's Chromium and a CJK font if missing (for the browser
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
 	fi
 
-clean: ## Remove the virtual environment, the built site and generated pages
-	rm -rf $(VENV) site docs/*.md
+node: $(NODE_INSTALLED) ## Install axe-core (the accessibility checker the reader tests inject) from package-lock.json
+
+clean: ## Remove the virtual environment, node_modules, the built site, generated pages and screenshots
+	rm -rf $(VENV) node_modules site docs/*.md screenshots
 
 $(INSTALLED): requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $@
+
+# npm ci installs exactly what package-lock.json pins, and only when package.json or the lock
+# file changed since the last install.
+$(NODE_INSTALLED): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Installing npm with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+	npm ci --no-audit --no-fund
 	touch $@

@@ -35,16 +35,21 @@ def dataset_title(site: SiteData) -> str:
     return f"{site.document.site_title.en}: figures"
 
 
-def citation(site: SiteData, language: str = "en") -> str:
-    """How to cite the dataset, in one language."""
+def citation_parts(site: SiteData, language: str = "en") -> list[tuple[str, str | None]]:
+    """How to cite the dataset in one language, as (text, language of the text if not the page's)."""
     document = site.document
     if language == "zh":
-        return (f"《{document.site_title.zh}》数据集，依据{document.speaker.office.zh}{document.speaker.name.zh}"
-                f"《{document.title.zh}》（{document.date.year}年{document.date.month}月{document.date.day}日）整理；"
-                f"原文SHA-256校验值 {document.source.sha256}。")
-    return (f"{document.site_title.en}, dataset derived from: {document.speaker.name.en}, "
-            f"\"{document.title.en}\" ({document.title.zh}), {document.date.isoformat()}. "
-            f"Source text SHA-256 {document.source.sha256}.")
+        return [(f"《{document.site_title.zh}》数据集，依据{document.speaker.office.zh}{document.speaker.name.zh}"
+                 f"《{document.title.zh}》（{document.date.year}年{document.date.month}月{document.date.day}日）整理；"
+                 f"原文SHA-256校验值 {document.source.sha256}。", None)]
+    return [(f"{document.site_title.en}, dataset derived from: {document.speaker.name.en}, "
+             f"\"{document.title.en}\" (", None), (document.title.zh, "zh"),
+            (f"), {document.date.isoformat()}. Source text SHA-256 {document.source.sha256}.", None)]
+
+
+def citation(site: SiteData, language: str = "en") -> str:
+    """How to cite the dataset, as plain text."""
+    return "".join(text for text, _ in citation_parts(site, language))
 
 
 def records(site: SiteData) -> list[dict[str, str | float | int]]:

@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import sys
+from html import escape
 from pathlib import Path
 from urllib.parse import urljoin
 from xml.etree import ElementTree
@@ -118,6 +119,13 @@ def on_template_context(context, template_name, config):
     interface_context(context, language, context["base_url"])
     context["search_base_url"] = f"{context['base_url'].rstrip('/')}/{language_root(language)}"
     return context
+
+
+def on_page_content(html, page, config, files):
+    """Heading permalinks titled in the page's language (Python-Markdown writes "Permanent link")."""
+    language = getattr(page.file, "locale", None) or theme_language(config)
+    title = strings(language if language in LANGUAGES else DEFAULT_LANGUAGE)["theme.heading_link"]
+    return html.replace('title="Permanent link"', f'title="{escape(title, quote=True)}"')
 
 
 def on_post_template(output, template_name, config):

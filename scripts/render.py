@@ -19,7 +19,7 @@ import jinja2
 import yaml
 
 from scripts.charts import Chart, charts_on
-from scripts.downloads import DOWNLOAD_NAMES, citation
+from scripts.downloads import DOWNLOAD_NAMES, citation_parts
 from scripts.escape import inert
 from scripts.figures import compact_value, display_value, figure_by_id, figures_by_topic
 from scripts.interface import LANGUAGES, DEFAULT_LANGUAGE, translator
@@ -228,7 +228,7 @@ def page_context(site: SiteData, language: str) -> dict:
         "entity_sentences": entity_sentences(listed),
         "download_names": DOWNLOAD_NAMES,
         "downloads": "downloads/" if language == DEFAULT_LANGUAGE else "../downloads/",  # one copy, at the root
-        "citation": citation(site, language),
+        "citation": citation_parts(site, language),
     }
 
 

@@ -1,5 +1,6 @@
 """Shared fixtures: a copy of the project to break, the real site built and served under a
-sub-path, and Debian's Chromium driven by Playwright."""
+sub-path, Debian's Chromium driven by Playwright, and pages opened as a reader opens them (on a
+phone or a desktop, in the light or the dark scheme)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,16 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PROJECT_INPUTS = ("mkdocs.yml", "data", "seeds", "scripts", "overrides", "docs/assets")
+
+# Every page a reader can reach, in both languages, with the 404 page of each language.
+PAGE_NAMES = ("index", "results", "targets", "projects", "challenges", "speech", "parallel", "glossary",
+              "downloads", "about", "404")
+READER_PAGES = [f"{name}.html" for name in PAGE_NAMES] + [f"en/{name}.html" for name in PAGE_NAMES]
+# The two screens a reader uses, by width in CSS pixels: a phone (iPhone 12 to 15) and a laptop.
+SCREENS = {
+    390: {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "device_scale_factor": 2},
+    1280: {"viewport": {"width": 1280, "height": 800}},
+}
 
 
 def copy_project(target: Path) -> Path:
@@ -118,3 +129,35 @@ def page(browser, page_log: PageLog):
     tab.on("pageerror", lambda error: page_log.errors.append(str(error)))
     yield tab
     context.close()
+
+
+def screen(width: int, scheme: str = "light") -> dict:
+    """Options for browser.new_context(): the screen of that width in that colour scheme."""
+    return {**SCREENS[width], "color_scheme": scheme}
+
+
+def load(tab, url: str) -> int:
+    """Open url in tab as a reader would and wait until it has loaded and its fonts are ready;
+    return the HTTP status."""
+    response = tab.goto(url, wait_until="load")
+    tab.evaluate("document.fonts.ready.then(() => true)")
+    return response.status if response else 0
+
+
+@pytest.fixture
+def reader_page(browser, site: BuiltSite):
+    """Opens a page of the site in a fresh browser context: reader_page(path, width, scheme).
+    Fails, naming the page, if the server does not answer 200 (a page missing from the site)."""
+    contexts = []
+
+    def open_page(path: str, width: int = 1280, scheme: str = "light"):
+        context = browser.new_context(**screen(width, scheme))
+        contexts.append(context)
+        tab = context.new_page()
+        status = load(tab, site.url + path)
+        assert status == 200, f"{path}: HTTP {status}: the page is missing from the built site"
+        return tab
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -44,7 +44,7 @@ def citation_parts(site: SiteData, language: str = "en") -> list[tuple[str, str 
                  f"原文SHA-256校验值 {document.source.sha256}。", None)]
     return [(f"{document.site_title.en}, dataset derived from: {document.speaker.name.en}, "
              f"\"{document.title.en}\" (", None), (document.title.zh, "zh"),
-            (f"), {document.date.isoformat()}. Source text SHA-256 {document.source.sha256}.", None)]
+            (f"), {document.date:%B} {document.date.day}, {document.date.year}. Source text SHA-256 {document.source.sha256}.", None)]
 
 
 def citation(site: SiteData, language: str = "en") -> str:

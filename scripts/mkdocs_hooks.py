@@ -122,9 +122,12 @@ def on_template_context(context, template_name, config):
 
 
 def on_page_content(html, page, config, files):
-    """Heading permalinks titled in the page's language (Python-Markdown writes "Permanent link")."""
+    """Heading permalinks titled in the page's language (Python-Markdown writes "Permanent link"),
+    joined to the heading's last word (U+2060), so a heading that fills its line does not wrap
+    its hidden ¶ onto a blank line of its own."""
     language = getattr(page.file, "locale", None) or theme_language(config)
     title = strings(language if language in LANGUAGES else DEFAULT_LANGUAGE)["theme.heading_link"]
+    html = html.replace('<a class="headerlink"', '&#8288;<a class="headerlink"')
     return html.replace('title="Permanent link"', f'title="{escape(title, quote=True)}"')
 
 

@@ -50,6 +50,18 @@ def date_text(day: datetime.date, language: str) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if language == "zh" else english_date(day)
 
 
+def headword(name: str) -> str:
+    """A name standing alone as a heading or table entry: its first letter capitalized
+    ("solid waste treatment" -> "Solid waste treatment"); Chinese is unchanged."""
+    return name[:1].upper() + name[1:]
+
+
+def in_running_text(title: str, position: int) -> str:
+    """A title inside a list in running text: capitalized only at the start ("Four pressures,
+    four behaviours to break"); Chinese is unchanged."""
+    return title if position == 0 else title[:1].lower() + title[1:]
+
+
 # ------------------------------------------------------------------ the speech as pieces of text
 
 @dataclass(frozen=True)
@@ -206,6 +218,7 @@ def page_context(site: SiteData, language: str) -> dict:
         "unofficial": lambda: t("unofficial"),
         "localized": lambda text: local(text, language),
         "localized_name": lambda entry: entry.zh if language == "zh" else entry.en,
+        "headword": headword,
         "label_of": lambda figure: local(figure.label, language),
         "value_of": lambda figure: display_value(figure, language),
         "compact_value_of": lambda figure: compact_value(figure, language),
@@ -219,7 +232,8 @@ def page_context(site: SiteData, language: str) -> dict:
         "chart": lambda key: next((chart for chart in charts_on(site, language) if chart.key == key), None),
         "charts": lambda page: [chart for chart in charts_on(site, language) if chart.page == page],
         "speech_parts": speech_parts(site, language),
-        "challenge_titles": t("list_separator").join(local(group.title, language) for group in site.challenges),
+        "challenge_titles": t("list_separator").join(in_running_text(local(group.title, language), position)
+                                                     for position, group in enumerate(site.challenges)),
         "full_text": full_text(site, language),
         "parallel_text": parallel_text(site),
         "glossary_sections": glossary_sections(site),

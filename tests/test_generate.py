@@ -197,3 +197,14 @@ def test_html_in_the_translation_and_glossary_is_shown_as_text(project):
     glossary = as_html((project / "docs/glossary.en.md").read_text(encoding="utf-8"))
     assert speech.find("script") is None and "Comrades <script>alert(1)</script>:" in speech.get_text()
     assert glossary.find("b") is None and "The national <b>x</b> benchmark" in glossary.get_text()
+
+
+def test_names_standing_alone_are_capitalized_and_titles_in_a_list_are_not():
+    from scripts.render import headword, in_running_text
+
+    assert headword("solid waste treatment") == "Solid waste treatment"
+    assert headword("固废处理") == "固废处理"
+    assert [in_running_text(title, position) for position, title in enumerate(["Four pressures", "Four behaviours"])] \
+        == ["Four pressures", "four behaviours"]
+    page = as_html(render_site(site_data())["index.en.md"]).get_text()
+    assert "Four pressures, four behaviours to break, three orientations to adopt." in page

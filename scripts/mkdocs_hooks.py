@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sys
 from html import escape
 from pathlib import Path
@@ -123,11 +124,11 @@ def on_template_context(context, template_name, config):
 
 def on_page_content(html, page, config, files):
     """Heading permalinks titled in the page's language (Python-Markdown writes "Permanent link"),
-    joined to the heading's last word (U+2060), so a heading that fills its line does not wrap
+    joined to the heading's last word (a U+2060 at the start of the link), so a heading that fills its line does not wrap
     its hidden ¶ onto a blank line of its own."""
     language = getattr(page.file, "locale", None) or theme_language(config)
     title = strings(language if language in LANGUAGES else DEFAULT_LANGUAGE)["theme.heading_link"]
-    html = html.replace('<a class="headerlink"', '&#8288;<a class="headerlink"')
+    html = re.sub(r'(<a class="headerlink"[^>]*>)', r"\1&#8288;", html)
     return html.replace('title="Permanent link"', f'title="{escape(title, quote=True)}"')
 
 

@@ -53,12 +53,13 @@ def date_text(day: datetime.date, language: str) -> str:
 def headword(name: str) -> str:
     """A name standing alone as a heading or table entry: its first letter capitalized
     ("solid waste treatment" -> "Solid waste treatment"); Chinese is unchanged."""
-    return name[:1].upper() + name[1:]
+    first = next((index for index, character in enumerate(name) if character.isalpha()), 0)
+    return name[:first] + name[first:first + 1].upper() + name[first + 1:]
 
 
 def in_running_text(title: str, position: int) -> str:
     """A title inside a list in running text: capitalized only at the start ("Four pressures,
-    four behaviours to break"); Chinese is unchanged."""
+    four behaviors to break"); Chinese is unchanged."""
     return title if position == 0 else title[:1].lower() + title[1:]
 
 

@@ -309,7 +309,8 @@ def test_targets_stand_beside_related_first_half_figures_with_what_each_counts(s
     target = next(figure for figure in data.figures if figure.kind == "target" and value_text(figure.value) == "3.3")
     row = soup(site, "en/targets.html").find(id=f"figure-{target.id}")
     assert row.find("a", href=f"results.html#figure-{target.related.figure}") is not None
-    assert "29,600 head" in row.get_text() and target.related.note.en in row.get_text()
+    note = row.find_next_sibling("tr")  # the note on what each counts: a full-width row under the target
+    assert "29,600 head" in row.get_text() and "note-row" in note["class"] and target.related.note.en in note.get_text()
 
 
 @pytest.mark.parametrize("language", LANGUAGE_ROOTS)

@@ -207,4 +207,4 @@ def test_names_standing_alone_are_capitalized_and_titles_in_a_list_are_not():
     assert [in_running_text(title, position) for position, title in enumerate(["Four pressures", "Four behaviours"])] \
         == ["Four pressures", "four behaviours"]
     page = as_html(render_site(site_data())["index.en.md"]).get_text()
-    assert "Four pressures, four behaviours to break, three orientations to adopt." in page
+    assert "Four pressures, four behaviors to break, three orientations to adopt." in page

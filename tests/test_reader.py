@@ -227,7 +227,7 @@ return narrow;
     expect_none(narrow, f"{where}: {len(narrow)} squeezed columns: {first(narrow, 4)}")
 
 
-SHORT_THINGS = ".source-link, .md-typeset .occurrences a, .cell-period, .cell-basis, .card-value, .nowrap, .bar-value, .figures .period"
+SHORT_THINGS = ".source-link, .md-typeset .occurrences a, .figures .basis, .card-value, .nowrap, .bar-value, .figures .period"
 
 
 @pytest.mark.parametrize("path", READER_PAGES)
@@ -248,6 +248,30 @@ for (const element of document.querySelectorAll(argument)) {
 return broken;
 """, SHORT_THINGS)
     expect_none(broken, f"{path} at {width} px: {len(broken)} short values or links broken over lines: {first(broken, 5)}")
+
+
+@pytest.mark.parametrize("path", READER_PAGES)
+def test_no_heading_ends_in_a_blank_line_on_a_phone(reader_page, path):
+    """A heading that fills its line does not wrap its hidden ¶ permalink onto a line of its own,
+    which shows as a blank line under the heading."""
+    tab = reader_page(path, 390)
+    blank = run(tab, """
+const blank = [];
+for (const heading of document.querySelectorAll("article h1, article h2, article h3")) {
+    const range = document.createRange();
+    let bottom = 0;
+    for (const node of textNodes(heading)) {
+        if (node.parentElement.closest(".headerlink") || !node.data.trim()) continue;
+        range.selectNodeContents(node);
+        for (const box of range.getClientRects()) bottom = Math.max(bottom, box.bottom);
+    }
+    const style = getComputedStyle(heading);
+    const inner = heading.getBoundingClientRect().bottom - parseFloat(style.paddingBottom);
+    if (bottom && inner - bottom > parseFloat(style.lineHeight) / 2) blank.push(`${describe(heading)} "${heading.textContent.trim()}"`);
+}
+return blank;
+""")
+    expect_none(blank, f"{path} at 390 px: {len(blank)} headings end in a blank line: {first(blank, 4)}")
 
 
 # 4. Chart text on a phone -------------------------------------------------------------------------

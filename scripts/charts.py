@@ -21,7 +21,6 @@ class Bar:
     start: float   # where the bar starts, in % of the track (after the zero line for negatives)
     size: float    # its length, in % of the track
     sentence: str  # source sentence id
-    series: str | None = None
 
 
 @dataclass(frozen=True)

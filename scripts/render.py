@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import unicodedata
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -177,10 +176,10 @@ def entities(site: SiteData) -> list[dict]:
     """Projects, parks and enterprises, in that order and each in speech order, with their
     figures and the sentences that name them."""
     by_id = figure_by_id(site)
-    named = [entry for entry in site.glossary if entity_kind(entry) in ENTITY_KINDS]
-    named.sort(key=lambda entry: (ENTITY_KINDS.index(entity_kind(entry)), (occurrences(site, entry) or ["~"])[0]))
-    return [{"entry": entry, "kind": entity_kind(entry), "figures": [by_id[figure] for figure in entry.figures],
-             "sentences": occurrences(site, entry)} for entry in named]
+    listed = [{"entry": entry, "kind": entity_kind(entry), "figures": [by_id[figure] for figure in entry.figures],
+               "sentences": occurrences(site, entry)}
+              for entry in site.glossary if entity_kind(entry) in ENTITY_KINDS]
+    return sorted(listed, key=lambda entity: (ENTITY_KINDS.index(entity["kind"]), (entity["sentences"] or ["~"])[0]))
 
 
 def entity_sentences(listed: list[dict]) -> list[tuple[str, list[GlossaryEntry]]]:
@@ -211,16 +210,15 @@ _ENVIRONMENT = template_environment()
 
 def page_context(site: SiteData, language: str) -> dict:
     """What every page template can use, in `language`."""
-    local = partial(getattr)
     paths = {page: page_path(page, language) for page in PAGES}
     t = translator(language, paths)
     return {
         "site": site, "document": site.document, "language": language, "pages": PAGES, "t": t,
         "unofficial": lambda: t("unofficial"),
-        "localized": lambda text: local(text, language),
+        "localized": lambda text: getattr(text, language),
         "localized_name": lambda entry: entry.zh if language == "zh" else entry.en,
         "headword": headword,
-        "label_of": lambda figure: local(figure.label, language),
+        "label_of": lambda figure: getattr(figure.label, language),
         "value_of": lambda figure: display_value(figure, language),
         "compact_value_of": lambda figure: compact_value(figure, language),
         "date_text": lambda day: date_text(day, language),
@@ -230,10 +228,9 @@ def page_context(site: SiteData, language: str) -> dict:
         "figure_by_id": figure_by_id(site),
         "figures_by_topic": lambda group: figures_by_topic(site, group),
         "headline_figures": [figure for figure in site.figures if figure.headline],
-        "chart": lambda key: next((chart for chart in charts_on(site, language) if chart.key == key), None),
         "charts": lambda page: [chart for chart in charts_on(site, language) if chart.page == page],
         "speech_parts": speech_parts(site, language),
-        "challenge_titles": t("list_separator").join(in_running_text(local(group.title, language), position)
+        "challenge_titles": t("list_separator").join(in_running_text(getattr(group.title, language), position)
                                                      for position, group in enumerate(site.challenges)),
         "full_text": full_text(site, language),
         "parallel_text": parallel_text(site),

@@ -5,7 +5,7 @@ import hashlib
 import yaml
 
 from scripts.generate import load_site_data
-from scripts.validate import verbatim_fields
+from scripts.checks import verbatim_fields
 from tests.conftest import ROOT
 
 

@@ -160,8 +160,9 @@ def test_duplicate_figure_id(project):
     text = (project / FIGURES).read_text(encoding="utf-8")
     second = re.findall(r"^- id: (\S+)", text, flags=re.MULTILINE)[1]
     edit(project, f"- id: {second}\n", "- id: gdp-growth-h1\n", FIGURES)
-    found = problems(project)
-    assert any(re.match(r"data/figures\.yaml:\d+: gdp-growth-h1: id: duplicate id", problem) for problem in found)
+    first, duplicate = [number for number, line in enumerate(text.replace(f"- id: {second}\n", "- id: gdp-growth-h1\n").splitlines(), 1)
+                        if line == "- id: gdp-growth-h1"]
+    assert f"{FIGURES}:{duplicate}: gdp-growth-h1: id: 'gdp-growth-h1' is also the id of the record on line {first}; give each its own id, or merge them" in problems(project)
 
 
 def test_missing_field_names_the_figure(project):

@@ -105,7 +105,7 @@ def test_a_changed_sentence_in_the_seed_is_named_as_stale(project):
     line = line_of(project, "全区地区生产总值同比增长7.1%", "data/speech.yaml")
     stale = [problem for problem in problems_of(project) if "stale" in problem]
     assert len(stale) == 1
-    assert stale[0].startswith(f"data/speech.yaml:{line}: p07-s02.zh: stale: the speech now reads '上半年,全区地区生产总值同比增长7.2%")
+    assert stale[0].startswith(f"data/speech.yaml:{line}: p07-s02: zh: stale: the speech now reads '上半年,全区地区生产总值同比增长7.2%")
 
 
 def test_a_new_sentence_in_the_seed_is_named_as_missing(project):
@@ -113,26 +113,26 @@ def test_a_new_sentence_in_the_seed_is_named_as_missing(project):
     found = problems_of(project)
     assert any(": p05-s03: missing: the speech has this sentence" in problem and "请大家认真听。" in problem
                for problem in found)
-    assert any(": p05-s02.zh: stale" in problem for problem in found)
+    assert any(": p05-s02: zh: stale" in problem for problem in found)
 
 
 def test_a_dropped_number_is_named(project):
     edit(project, "1.4 and 2.0 percentage points", "1.4 and 2 percentage points", "data/speech.yaml")
     line = line_of(project, "1.4 and 2 percentage points", "data/speech.yaml") - 1  # the `en: >-` line
     assert problems_of(project) == [
-        f"data/speech.yaml:{line}: p07-s02.en: the number '2.0' is not in the English (expected '2.0')"]
+        f"data/speech.yaml:{line}: p07-s02: en: the number '2.0' is not in the English (expected '2.0')"]
 
 
 def test_chinese_left_in_the_english_is_named(project):
     edit(project, "    Comrades:", "    同志们 Comrades:", "data/speech.yaml")
     [problem] = problems_of(project)
-    assert problem.endswith("p04-s01.en: Chinese left in the English ('同志们'); translate it")
+    assert problem.endswith("p04-s01: en: Chinese left in the English ('同志们'); translate it")
 
 
 def test_a_bad_placeholder_is_named(project):
     edit(project, "planted {5.13万亩}", "planted {5.13万公顷}", "data/speech.yaml")
     [problem] = problems_of(project)
-    assert "p08-s03.en: bad placeholder: '5.13万公顷' is not a quantity" in problem
+    assert "p08-s03: en: bad placeholder: '5.13万公顷' is not a quantity" in problem
 
 
 def test_an_unknown_sentence_id_is_named(project):

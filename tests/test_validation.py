@@ -96,7 +96,7 @@ def test_changed_seed_stops_the_build(project):
     found = problems(project)
     assert f"{DOCUMENT}:{line}: source.sha256: {seed.relative_to(project)} has changed" in found[0]
     # ... and the translation of the changed sentence is named as stale.
-    assert any(": p07-s02.zh: stale" in problem for problem in found)
+    assert any(": p07-s02: zh: stale" in problem for problem in found)
 
 
 def test_date_must_match_how_the_speech_writes_it(project):
@@ -142,25 +142,27 @@ def test_glossary_term_not_in_the_speech(project):
     edit(project, "  zh: 两不愁三保障\n", "  zh: 两不愁四保障\n", "data/glossary.yaml")
     line = line_of(project, "两不愁四保障", "data/glossary.yaml")
     [problem] = problems(project)
-    assert problem.startswith(f"data/glossary.yaml:{line}: [0].zh: '两不愁四保障' is not in the speech")
+    assert problem.startswith(f"data/glossary.yaml:{line}: liang-bu-chou-san-bao-zhang: zh: '两不愁四保障' is not in the speech")
 
 
 def test_glossary_term_rendered_differently_in_the_translation(project):
     edit(project, "Two Assurances and Three Guarantees", "Two Worries and Three Guarantees", "data/speech.yaml")
     [problem] = problems(project)
-    assert "p11-s02.en: glossary term 两不愁三保障 is not rendered as 'Two Assurances and Three Guarantees'" in problem
+    assert "p11-s02: en: glossary term 两不愁三保障 is not rendered as 'Two Assurances and Three Guarantees'" in problem
 
 
 def test_glossary_unknown_kind(project):
     edit(project, "  kind: formula\n", "  kind: slogan-ish\n", "data/glossary.yaml")
     line = line_of(project, "slogan-ish", "data/glossary.yaml")
     [problem] = problems(project)
-    assert problem.startswith(f"data/glossary.yaml:{line}: [0].kind: Input should be 'formula', 'slogan'")
+    assert problem.startswith(f"data/glossary.yaml:{line}: liang-bu-chou-san-bao-zhang: kind: Input should be 'formula', 'slogan'")
 
 
 def test_glossary_duplicate_id(project):
     text = (project / "data/glossary.yaml").read_text(encoding="utf-8")
     second_id = text.split("\n- id: ")[2].split("\n")[0]
     edit(project, f"- id: {second_id}\n", "- id: liang-bu-chou-san-bao-zhang\n", "data/glossary.yaml")
-    [problem] = problems(project)
-    assert "[1].id: 'liang-bu-chou-san-bao-zhang' is already entry [0]; merge the two entries" in problem
+    first, duplicate = [number for number, line in enumerate((project / "data/glossary.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                        if line == "- id: liang-bu-chou-san-bao-zhang"]
+    assert problems(project) == [f"data/glossary.yaml:{duplicate}: liang-bu-chou-san-bao-zhang: id: 'liang-bu-chou-san-bao-zhang' "
+                                 f"is also the id of the record on line {first}; give each its own id, or merge them"]

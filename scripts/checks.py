@@ -1,0 +1,370 @@
+"""The checks of data/: each takes a parsed data file (for its lines) and the values it reads,
+and yields every `Problem` it finds. Nothing here reads files, writes or prints; which check
+runs on which file, with which inputs, is listed in scripts/validate.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from scripts.figures import CHINESE_QUALIFIERS, chinese_wording, value_text
+from scripts.model import (ChallengeGroup, ChartSpec, Document, Exclusion, Figure, GlossaryEntry, SpeechSentence,
+                           Topic, Verbatim)
+from scripts.numbers import mentions, missing_numbers
+from scripts.quantity import UNITS, QuantityError, expand_placeholders
+from scripts.speech import Paragraph
+from scripts.terms import find_terms, term_forms
+from scripts.yamlfile import FieldPath, Problem, YamlDocument, dotted
+
+Translation = dict[str, SpeechSentence]
+HAN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+NUMBER_TEXT = re.compile(r"\d+(?:\.\d+)?")
+
+
+def at(file: YamlDocument, path: FieldPath, message: str) -> Problem:
+    """A problem with the field at `path` of `file`, on the line where that field is written."""
+    return Problem(file.path, file.line_of(path), dotted(path), message, path)
+
+
+# What a maintainer should read instead of pydantic's terse error types.
+_EXPECTED = {
+    "missing": "missing (add this field)",
+    "extra_forbidden": "unknown field (remove it, or check its spelling against the schema)",
+    "string_type": "expected text",
+    "number_type": "expected a number, as the speech writes it",
+    "int_type": "expected a whole number",
+    "float_type": "expected a number",
+    "bool_type": "expected true or false",
+    "string_too_short": "empty (write the text)",
+    "string_pattern_mismatch": "wrong format",
+    "date_type": "expected a date written YYYY-MM-DD, without quotes",
+    "list_type": "expected a list (items starting with '- ')",
+    "dict_type": "expected a group of fields (indented 'name: value' lines)",
+    "model_type": "expected a group of fields (indented 'name: value' lines)",
+    "too_short": "too few items",
+    "too_long": "too many items",
+}
+_FOUND = {"string_type", "date_type", "list_type", "dict_type", "model_type", "number_type", "int_type", "float_type",
+          "bool_type"}
+_UNION_BRANCHES = {"int", "float"}
+
+
+def schema_problems(file: YamlDocument, error: ValidationError) -> list[Problem]:
+    """Pydantic's errors as located, plain-language problems (one per field)."""
+    problems, seen = [], set()
+    for item in error.errors(include_url=False):
+        path: FieldPath = tuple(item["loc"])
+        if path and path[-1] in _UNION_BRANCHES:  # one error per field, not one per type of a union
+            path, item = path[:-1], {**item, "type": "number_type"}
+            if path in seen:
+                continue
+            seen.add(path)
+        message = _EXPECTED.get(item["type"], item["msg"])
+        if item["type"] in _FOUND:
+            message += f", found {_describe(item['input'])}"
+        elif item["type"] == "string_pattern_mismatch":
+            message += f" (expected {item['ctx']['pattern']})"
+        elif item["type"] in {"too_short", "too_long"}:
+            message += f" (expected {_count_expectation(item['ctx'])})"
+        problems.append(at(file, path, message))
+    return problems
+
+
+def _describe(value: Any) -> str:
+    kinds = {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
+             dict: "a group of fields", type(None): "nothing"}
+    kind = kinds.get(type(value), type(value).__name__)
+    return f"{kind} {value!r}" if isinstance(value, (int, float, str)) else kind
+
+
+def _count_expectation(ctx: dict[str, Any]) -> str:
+    low, high = ctx.get("min_length"), ctx.get("max_length")
+    if low is not None and high is not None and low == high:
+        return f"exactly {low}"
+    return f"at least {low}" if low is not None else f"at most {high}"
+
+
+# The document and its seed
+
+SEEDS = "seeds"
+
+
+def read_speech(file: YamlDocument, document: Document, root: Path) -> tuple[str | None, list[Problem]]:
+    """The speech's text from seeds/, and a problem if it is not the text the data was checked
+    against (the text is still returned then, so the sentences it changed can be named)."""
+    where = ("source", "file")
+    seeds = (root / SEEDS).resolve()
+    seed = (root / document.source.file).resolve()
+    if seed.parent != seeds:
+        return None, [at(file, where, f"{document.source.file!r} is not a file in {SEEDS}/ (expected "
+                                      f"{SEEDS}/NAME.txt, the speech this data is about)")]
+    try:
+        seed_bytes = seed.read_bytes()
+    except OSError:
+        return None, [at(file, where, f"{document.source.file} not found (restore it with git)")]
+    try:
+        text = seed_bytes.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, [at(file, where, f"{document.source.file} is not UTF-8 text (restore it with git)")]
+    actual = hashlib.sha256(seed_bytes).hexdigest()
+    if actual != document.source.sha256:
+        return text, [at(file, ("source", "sha256"),
+                         f"{document.source.file} has changed (SHA-256 {actual}, expected {document.source.sha256}); "
+                         f"restore it with 'git checkout -- {document.source.file}'")]
+    return text, []
+
+
+def check_date(file: YamlDocument, document: Document) -> Iterator[Problem]:
+    written = f"{document.date.year}年{document.date.month}月{document.date.day}日"
+    if document.date_as_written != written:
+        yield at(file, ("date_as_written",), f"{document.date_as_written!r} does not match date {document.date} "
+                                             f"(expected {written!r})")
+
+
+def check_parts(file: YamlDocument, document: Document, paragraphs: tuple[Paragraph, ...]) -> Iterator[Problem]:
+    """One summary for each numbered part (一、二、三、) the speech has."""
+    parts = sum(paragraph.kind == "part" for paragraph in paragraphs)
+    if len(document.parts) != parts:
+        yield at(file, ("parts",), f"{len(document.parts)} summaries for the speech's {parts} parts; "
+                                   "give one per part, in order")
+
+
+def verbatim_fields(record: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every (path, text) of a field marked Verbatim, anywhere inside `record`."""
+    for name, info in type(record).model_fields.items():
+        value = getattr(record, name)
+        if any(isinstance(meta, Verbatim) for meta in info.metadata):
+            yield (*path, name), value
+        elif isinstance(value, BaseModel):
+            yield from verbatim_fields(value, (*path, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from verbatim_fields(item, (*path, name, index))
+
+
+def check_quotes(file: YamlDocument, records: BaseModel | list[BaseModel], speech: str) -> Iterator[Problem]:
+    """Each verbatim field, in one record or a list of them, occurs in the speech exactly as written."""
+    located = list(enumerate(records)) if isinstance(records, list) else [(None, records)]
+    for index, record in located:
+        for path, text in verbatim_fields(record, () if index is None else (index,)):
+            if text not in speech:
+                yield at(file, path, f"{text!r} is not in the speech (copy it exactly from the seed, "
+                                     "including half-width punctuation)")
+
+
+# Records with ids
+
+def check_unique_ids(file: YamlDocument, records: list[BaseModel]) -> Iterator[Problem]:
+    """No two records of a list share an id: pages and links find records by id."""
+    first: dict[str, int] = {}
+    for index, record in enumerate(records):
+        if record.id in first:
+            yield at(file, (index, "id"), f"{record.id!r} is also the id of the record on line "
+                                          f"{file.line_of((first[record.id], 'id'))}; give each its own id, or merge them")
+        first.setdefault(record.id, index)
+
+
+def check_known_ids(file: YamlDocument, named: Iterator[tuple[FieldPath, str]], known: set[str] | dict,
+                    what: str, where: str) -> Iterator[Problem]:
+    """Every (path, id) in `named` is one of `known`."""
+    for path, name in named:
+        if name not in known:
+            yield at(file, path, f"unknown {what} {name!r} (expected an id from {where})")
+
+
+# The translation
+
+def check_translation_covers_speech(file: YamlDocument, translation: Translation,
+                                    paragraphs: tuple[Paragraph, ...]) -> Iterator[Problem]:
+    """Every sentence of the seed is translated, none is stale, none is left over."""
+    sentences = {sentence.id: sentence.text for paragraph in paragraphs for sentence in paragraph.sentences}
+    for sentence_id, text in sentences.items():
+        if sentence_id not in translation:
+            yield Problem(file.path, file.last_line, sentence_id,
+                          f"missing: the speech has this sentence, add it with its English (zh: {text!r})")
+        elif translation[sentence_id].zh != text:
+            yield at(file, (sentence_id, "zh"), f"stale: the speech now reads {text!r}; update zh and check the "
+                                                "English against it")
+    for sentence_id in translation:
+        if sentence_id not in sentences:
+            yield at(file, (sentence_id,), "unknown sentence id: the speech has no such sentence (remove it)")
+
+
+def check_english(file: YamlDocument, translation: Translation) -> Iterator[Problem]:
+    """Each English sentence: no Chinese left in it, valid placeholders, every number given."""
+    for sentence_id, sentence in translation.items():
+        path = (sentence_id, "en")
+        try:
+            english = expand_placeholders(sentence.en)
+        except QuantityError as error:
+            yield at(file, path, f"bad placeholder: {error}")
+            continue
+        if HAN.search(english):
+            yield at(file, path, f"Chinese left in the English ({''.join(HAN.findall(english))!r}); translate it")
+            continue
+        for mention in missing_numbers(sentence.zh, english):
+            yield at(file, path, f"the number {mention.chinese!r} is not in the English "
+                                 f"(expected {' or '.join(repr(form) for form in mention.forms)})")
+
+
+def check_terms_translated(file: YamlDocument, translation: Translation,
+                           glossary: list[GlossaryEntry]) -> Iterator[Problem]:
+    """Where a glossary term's Chinese occurs in a sentence (and is not part of a longer term,
+    as 双减 is of 双控双减), its English or a variant is in the translation: names and slogans
+    are rendered the same way everywhere."""
+    forms = term_forms(glossary, "zh")
+    entries = {entry.id: entry for entry in glossary}
+    for sentence_id, sentence in translation.items():
+        english = expand_placeholders(sentence.en).casefold()
+        for entry_id in sorted({entry_id for _, _, entry_id in find_terms(sentence.zh, forms)}):
+            entry = entries[entry_id]
+            if not any(form.casefold() in english for form in (entry.en, *entry.variants)):
+                yield at(file, (sentence_id, "en"),
+                         f"glossary term {entry.zh} is not rendered as {entry.en!r}; use it, or add the English "
+                         "used here to its variants in data/glossary.yaml")
+
+
+# The glossary
+
+def check_glossary_entries(file: YamlDocument, glossary: list[GlossaryEntry]) -> Iterator[Problem]:
+    """Each term once, and its English names free of Chinese."""
+    first: dict[str, int] = {}
+    for index, entry in enumerate(glossary):
+        if entry.zh in first:
+            yield at(file, (index, "zh"), f"{entry.zh!r} is also the term on line {file.line_of((first[entry.zh], 'zh'))}; "
+                                          "merge the two entries")
+        first.setdefault(entry.zh, index)
+        for path, value in (((index, "en"), entry.en),
+                            *(((index, "variants", number), variant) for number, variant in enumerate(entry.variants))):
+            if HAN.search(value):
+                yield at(file, path, "Chinese in the English name; write pinyin or English")
+
+
+def check_glossary_figures(file: YamlDocument, glossary: list[GlossaryEntry], figures: list[Figure]) -> Iterator[Problem]:
+    named = (((index, "figures", number), figure_id)
+             for index, entry in enumerate(glossary) for number, figure_id in enumerate(entry.figures))
+    yield from check_known_ids(file, named, {figure.id for figure in figures}, "figure", "data/figures.yaml")
+
+
+# Figures
+
+def check_figures(file: YamlDocument, figures: list[Figure], topics: list[Topic],
+                  translation: Translation) -> Iterator[Problem]:
+    """Topics and related figures known, and every figure quoted verbatim from the sentence it
+    names, with its value, unit and qualifier as the speech writes them."""
+    topic_ids = {topic.id for topic in topics}
+    ids = {figure.id for figure in figures}
+    for index, figure in enumerate(figures):
+        if figure.topic not in topic_ids:
+            yield at(file, (index, "topic"), f"unknown topic {figure.topic!r} (expected one of: "
+                                             f"{', '.join(sorted(topic_ids))})")
+        if figure.related and figure.related.figure not in ids - {figure.id}:
+            yield at(file, (index, "related", "figure"), f"unknown figure {figure.related.figure!r} "
+                                                         "(expected the id of another figure)")
+        sentence = translation.get(figure.source.sentence)
+        if sentence is None:
+            yield at(file, (index, "source", "sentence"), f"unknown sentence {figure.source.sentence!r} "
+                                                          "(expected an id from data/speech.yaml)")
+            continue
+        if figure.source.quote not in sentence.zh:
+            yield at(file, (index, "source", "quote"), f"{figure.source.quote!r} is not in sentence "
+                                                       f"{figure.source.sentence} (expected words copied exactly "
+                                                       f"from: {sentence.zh!r})")
+            continue
+        written = value_text(figure.value)
+        if written not in NUMBER_TEXT.findall(figure.source.quote):
+            yield at(file, (index, "value"), f"{written} is not in the quote {figure.source.quote!r} "
+                                             "(expected the number exactly as the speech writes it)")
+            continue
+        yield from (at(file, (index, field), message) for field, message in wording_problems(figure))
+
+
+def wording_problems(figure: Figure) -> Iterator[tuple[str, str]]:
+    """(field, message) where the figure's unit or qualifier disagrees with how its quote words it:
+    the unit must follow the number (3520余万元, 61件次), the qualifier match 余, 以上 or 突破."""
+    wording, written = chinese_wording(figure), value_text(figure.value)
+    if wording is None:
+        forms = UNITS[figure.unit][0]
+        yield "unit", (f"{figure.unit!r} is written {' or '.join(forms)}, which does not follow {written} in the quote "
+                       f"{figure.source.quote!r} (expected the unit of the words right after the number, 余 allowed "
+                       "between them: see UNITS in scripts/quantity.py, e.g. 5.13万亩 is '10,000 mu')")
+    elif figure.qualifier not in (wording.qualifiers or {None}):
+        words = {qualifier: word for word, qualifier in CHINESE_QUALIFIERS.items()}
+        stated = f"{figure.qualifier!r} ({words[figure.qualifier]})" if figure.qualifier else "missing"
+        expected = (" or ".join(f"qualifier: {qualifier}" for qualifier in sorted(wording.qualifiers))
+                    if wording.qualifiers else "no qualifier: remove this field")
+        yield "qualifier", (f"{stated}, but the quote writes {wording.text!r} (expected {expected}, "
+                            "as the speech words it: 余 is more-than, 以上 at-least, 突破 exceeds)")
+
+
+def check_exclusions(file: YamlDocument, exclusions: list[Exclusion], translation: Translation) -> Iterator[Problem]:
+    for index, exclusion in enumerate(exclusions):
+        sentence = translation.get(exclusion.sentence)
+        if sentence is None:
+            yield at(file, (index, "sentence"), f"unknown sentence {exclusion.sentence!r} "
+                                                "(expected an id from data/speech.yaml)")
+            continue
+        numbers = [mention.chinese for mention in mentions(sentence.zh)]
+        if exclusion.text not in numbers:
+            yield at(file, (index, "text"), f"{exclusion.text!r} is not a number of sentence {exclusion.sentence} "
+                                            f"(expected one of: {', '.join(numbers)})")
+
+
+def check_coverage(file: YamlDocument, figures: list[Figure], exclusions: list[Exclusion],
+                   translation: Translation) -> Iterator[Problem]:
+    """Every number of the speech is a figure or an excluded number: nothing is left out."""
+    excluded = {(exclusion.sentence, exclusion.text) for exclusion in exclusions}
+    for sentence_id, sentence in translation.items():
+        available = [value_text(figure.value) for figure in figures if figure.source.sentence == sentence_id]
+        for mention in mentions(sentence.zh):
+            if (sentence_id, mention.chinese) in excluded:
+                continue
+            numbers = NUMBER_TEXT.findall(mention.chinese)
+            if all(number in available for number in numbers):
+                for number in numbers:
+                    available.remove(number)
+                continue
+            yield Problem(file.path, file.last_line, sentence_id,
+                          f"the number {mention.chinese!r} of this sentence is neither a figure nor excluded "
+                          f"(add it to {file.path}, or to data/figures-excluded.yaml with a reason)")
+
+
+# Challenges and charts
+
+def check_challenges(file: YamlDocument, groups: list[ChallengeGroup], translation: Translation) -> Iterator[Problem]:
+    """Every sentence a challenge names exists in the speech."""
+    def named(index: int, group: ChallengeGroup) -> Iterator[tuple[FieldPath, str]]:
+        yield (index, "intro"), group.intro
+        for item_index, item in enumerate(group.items):
+            yield (index, "items", item_index, "heading"), item.heading
+            yield from (((index, "items", item_index, "detail", n), sentence) for n, sentence in enumerate(item.detail))
+        yield from (((index, "outro", n), sentence) for n, sentence in enumerate(group.outro))
+
+    for index, group in enumerate(groups):
+        yield from check_known_ids(file, named(index, group), translation, "sentence", "data/speech.yaml")
+
+
+def check_charts(file: YamlDocument, charts: list[ChartSpec], figures: list[Figure]) -> Iterator[Problem]:
+    """Every figure of a chart exists, and all of one chart's figures share unit, period and basis:
+    a chart compares like with like, never a first-half count with a differently measured target."""
+    by_id = {figure.id: figure for figure in figures}
+    for index, chart in enumerate(charts):
+        named = (((index, "figures", position), figure_id) for position, figure_id in enumerate(chart.figures))
+        yield from check_known_ids(file, named, by_id, "figure", "data/figures.yaml")
+        drawn = [(position, by_id[figure_id]) for position, figure_id in enumerate(chart.figures) if figure_id in by_id]
+        for position, figure in drawn[1:]:
+            first = drawn[0][1]
+            differences = [name for name in ("unit", "period", "basis") if getattr(figure, name) != getattr(first, name)]
+            if differences:
+                name = differences[0]
+                yield at(file, (index, "figures", position),
+                         f"{figure.id!r} has {name} {getattr(figure, name)!r}, but {first.id!r} has "
+                         f"{getattr(first, name)!r} (a chart's figures must share unit, period and basis; "
+                         "draw the others in a chart of their own)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import PurePosixPath
 
 from scripts.figures import display_value, value_text
 from scripts.model import SiteData
@@ -63,13 +64,25 @@ def records(site: SiteData) -> list[dict[str, str | float | int]]:
     } for figure in site.figures]
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_NOTE = ("Text cells that would start with =, +, -, @, a tab or a carriage return begin with an apostrophe "
+            "in figures.csv, so that no spreadsheet runs them as a formula; figures.json has the text as written.")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text a spreadsheet shows as text: a leading ' before anything it would run as a formula."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 def figures_csv(site: SiteData) -> str:
     """CSV text; written with a BOM (utf-8-sig) so that Excel opens the Chinese correctly."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[name for name, _, _ in COLUMNS], lineterminator="\r\n")
     writer.writeheader()
     for row in records(site):
-        writer.writerow({**row, "value": value_text(row["value"])})
+        writer.writerow({name: value_text(value) if name == "value" else spreadsheet_safe(value)
+                         for name, value in row.items()})
     return buffer.getvalue()
 
 
@@ -83,16 +96,16 @@ def datapackage(site: SiteData) -> str:
     """A Frictionless data package describing the CSV and the JSON."""
     fields = [{"name": name, "type": kind, "description": description} for name, kind, description in COLUMNS]
     package = {
-        "name": "jiangyuan-2024-speech-figures",
+        "name": f"{PurePosixPath(site.document.source.file).stem}-figures",
         "title": dataset_title(site),
         "description": "Every figure the speech gives, each with its source sentence and verbatim Chinese quote. "
-                       "The Chinese text of the speech is authoritative; English labels are unofficial.",
+                       "The Chinese text of the speech is authoritative; English labels are unofficial. " + CSV_NOTE,
         "licenses": [LICENSE],
         "sources": [{"title": f"{site.document.title.zh} ({site.document.date.isoformat()})",
                      "path": site.document.source.file}],
         "citation": citation(site),
         "resources": [
-            {"name": "figures", "path": "figures.csv", "format": "csv", "mediatype": "text/csv",
+            {"name": "figures", "path": "figures.csv", "format": "csv", "mediatype": "text/csv", "description": CSV_NOTE,
              "encoding": "utf-8-sig", "schema": {"fields": fields, "primaryKey": ["id"]}},
             {"name": "figures-json", "path": "figures.json", "format": "json", "mediatype": "application/json",
              "encoding": "utf-8"},

@@ -230,7 +230,7 @@ def page_context(site: SiteData, language: str) -> dict:
         "headline_figures": [figure for figure in site.figures if figure.headline],
         "charts": lambda page: [chart for chart in charts_on(site, language) if chart.page == page],
         "speech_parts": speech_parts(site, language),
-        "challenge_titles": t("list_separator").join(in_running_text(getattr(group.title, language), position)
+        "challenge_titles": t("list_separator").join(inert(in_running_text(getattr(group.title, language), position))
                                                      for position, group in enumerate(site.challenges)),
         "full_text": full_text(site, language),
         "parallel_text": parallel_text(site),

@@ -5,26 +5,75 @@
 Validates data/ first (every problem printed as `data/FILE.yaml:LINE: field: problem`), then runs
 `mkdocs build --strict` into a temporary directory beside the target and swaps it in. A failed
 build exits non-zero and leaves the previous site untouched.
+
+A build holds an exclusive lock on a file beside the target (`.site.lock` for site/) from start
+to end; a second build of the same site says it is waiting and waits. Under the lock, a build
+first removes what killed builds left beside the target (`.site-new-*`, `.site-old-*`), putting
+the previous site back if one was killed between the two renames of the swap.
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from scripts.generate import ROOT, DataError, load_site_data
 
 
 def mkdocs_environment(site_url: str | None) -> dict[str, str]:
+    """MkDocs' environment: SITE_URL is site_url, else $SITE_URL. An empty one counts as unset (and is
+    removed), so mkdocs.yml's default applies: MkDocs reads an empty SITE_URL as no address at all."""
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    site_url = (site_url or environment.pop("SITE_URL", "")).strip()
     if site_url:
         environment["SITE_URL"] = site_url
     return environment
+
+
+def lock_path(site_dir: Path) -> Path:
+    return site_dir.parent / f".{site_dir.name}.lock"
+
+
+@contextmanager
+def exclusive_lock(path: Path) -> Iterator[int]:
+    """Hold an exclusive lock on path (created if missing, never removed); yield its descriptor.
+
+    The kernel releases it when the last process holding it ends, however it ends. If another
+    build holds it, this one says so on one line and waits: builds are short, and the waiting one
+    (the later) then builds the newer sources and has the last word.
+    """
+    with open(path, "a", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Waiting for another build of the same site to finish ({path} is locked).",
+                  file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield handle.fileno()
+
+
+def remove_leftovers(site_dir: Path) -> None:
+    """Remove the temporary directories of earlier builds of site_dir that were killed (call it
+    with the lock held: no other build is running). If site_dir is missing because a build was
+    killed between the two renames of swap_in, first put the previous site back."""
+    old = sorted(site_dir.parent.glob(f".{site_dir.name}-old-*"), key=lambda path: path.lstat().st_mtime,
+                 reverse=True)
+    new = sorted(site_dir.parent.glob(f".{site_dir.name}-new-*"))
+    if not site_dir.exists():
+        previous = next((folder / site_dir.name for folder in old if (folder / site_dir.name).is_dir()), None)
+        if previous:
+            previous.replace(site_dir)
+    for folder in old + new:
+        if folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder)
 
 
 def swap_in(built: Path, site_dir: Path) -> None:
@@ -40,26 +89,30 @@ def swap_in(built: Path, site_dir: Path) -> None:
 
 def build(site_dir: Path, site_url: str | None = None, root: Path = ROOT) -> int:
     """Build the site into site_dir; return a process exit code."""
-    try:
-        load_site_data(root)
-    except DataError as error:
-        print(error, file=sys.stderr)
-        return 1
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
-    try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict",  # not --quiet: it hides the warnings --strict counts
-             "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(building / "site")],
-            cwd=root, env=mkdocs_environment(site_url), check=False)
-        if result.returncode != 0:
-            print(f"The build failed; {site_dir} was left as it was.", file=sys.stderr)
-            return result.returncode
-        swap_in(building / "site", site_dir)
-        return 0
-    finally:
-        shutil.rmtree(building, ignore_errors=True)
+    with exclusive_lock(lock_path(site_dir)) as lock:
+        remove_leftovers(site_dir)
+        try:
+            load_site_data(root)
+        except DataError as error:
+            print(error, file=sys.stderr)
+            return 1
+        building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+        try:
+            # MkDocs holds the lock too (pass_fds): if only this process is killed, the next build
+            # waits for the orphaned MkDocs instead of removing the directory it is writing into.
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict",  # not --quiet: it hides the warnings --strict counts
+                 "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(building / "site")],
+                cwd=root, env=mkdocs_environment(site_url), pass_fds=(lock,), check=False)
+            if result.returncode != 0:
+                print(f"The build failed; {site_dir} was left as it was.", file=sys.stderr)
+                return result.returncode
+            swap_in(building / "site", site_dir)
+            return 0
+        finally:
+            shutil.rmtree(building, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:

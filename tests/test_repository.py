@@ -75,4 +75,53 @@ def test_workflow_tests_builds_and_deploys_main_only():
     assert "pull_request" in deploy["if"] and deploy["needs"] == "build"
     uploads = [step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact")]
     assert "pull_request" in uploads[0]["if"]
-    assert "SITE_URL" in next(step for step in build["steps"] if step.get("run") == "make build")["env"]
+    build_step = next(step for step in build["steps"] if step.get("run") == "make build")
+    assert "github.repository" in build_step["env"]["REPO_URL"]
+    # configure-pages runs on pull requests too, allowed to fail there only.
+    [pages] = [step for step in build["steps"] if step.get("uses", "").startswith("actions/configure-pages")]
+    assert "if" not in pages
+    assert pages["continue-on-error"] == "${{ github.event_name == 'pull_request' }}"
+
+
+def test_every_job_has_a_timeout_and_only_the_permissions_its_actions_need():
+    workflow = load_workflow()
+    for name, job in workflow["jobs"].items():
+        assert int(job.get("timeout-minutes", 0)) > 0, f"job {name} has no timeout-minutes"
+    assert workflow["permissions"] == {"contents": "read"}
+    # checkout reads the repository; configure-pages reads the Pages site.
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
+
+
+def site_url_step(build: dict) -> tuple[dict, str]:
+    """The step computing the Build step's SITE_URL, and the expression the Build step uses."""
+    site_url = next(step for step in build["steps"] if step.get("run") == "make build")["env"]["SITE_URL"]
+    match = re.fullmatch(r"\$\{\{ *steps\.([\w-]+)\.outputs\.(\w+) *\}\}", site_url)
+    assert match, f"the Build step's SITE_URL must be a step's output, not {site_url!r}"
+    [step] = [step for step in build["steps"] if step.get("id") == match.group(1)]
+    return step, match.group(2)
+
+
+def run_site_url_step(tmp_path: Path, step: dict, pages_url: str) -> dict[str, str]:
+    """Run the step's script as the runner would, with configure-pages' output (empty if it failed)."""
+    [(variable, expression)] = step["env"].items()
+    assert expression == "${{ steps.pages.outputs.base_url }}"
+    output = tmp_path / "output"
+    output.write_text("")
+    subprocess.run(["bash", "-e", "-c", step["run"]], check=True, env={
+        "PATH": "/usr/bin:/bin", variable: pages_url, "GITHUB_OUTPUT": str(output),
+        "GITHUB_REPOSITORY_OWNER": "Some-Owner", "GITHUB_REPOSITORY": "Some-Owner/jiangyuan-briefing"})
+    return dict(line.split("=", 1) for line in output.read_text().splitlines())
+
+
+def test_the_build_always_gets_a_site_url_ending_in_a_slash(tmp_path):
+    build = load_workflow()["jobs"]["build"]
+    step, name = site_url_step(build)
+    assert step["shell"] == "bash" and "if" not in step and "continue-on-error" not in step
+    runs = [step.get("run") for step in build["steps"]]
+    assert runs.index(step["run"]) < runs.index("make build")
+    fallback = "https://some-owner.github.io/jiangyuan-briefing/"
+    cases = {"": fallback,  # configure-pages failed or was not allowed to read Pages
+             "https://owner.github.io/jiangyuan-briefing": "https://owner.github.io/jiangyuan-briefing/",
+             "https://briefing.example.org": "https://briefing.example.org/"}
+    for pages_url, expected in cases.items():
+        assert run_site_url_step(tmp_path, step, pages_url)[name] == expected, pages_url

@@ -1,6 +1,7 @@
 # The site's commands. `make help` lists them. Every target sets up what it needs itself:
 # a Python virtual environment in .venv with the pinned packages and, for the tests, Debian's
-# Chromium, a CJK font and axe-core from npm (pinned in package-lock.json, into node_modules/).
+# Chromium, a CJK font and a Java runtime (for the HTML checker), and axe-core and vnu-jar (the
+# W3C Nu Html Checker) from npm (pinned in package-lock.json, into node_modules/).
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -11,7 +12,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test bench check browser node clean
+.PHONY: help serve build test bench check browser java node clean
 
 help: ## List the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -22,7 +23,7 @@ serve: $(INSTALLED) ## Serve the site at http://127.0.0.1:8000/ with live reload
 build: $(INSTALLED) ## Build the site into site/ (the previous site stays if the build fails)
 	$(PY) -m scripts.build
 
-test: $(INSTALLED) browser $(NODE_INSTALLED) ## Run every test (builds the real site, drives Chromium)
+test: $(INSTALLED) browser java $(NODE_INSTALLED) ## Run every test (builds the real site, drives Chromium)
 	$(PY) -m pytest
 
 bench: $(INSTALLED) ## Measure build time and peak memory (median of 5 runs)
@@ -37,7 +38,16 @@ browser: ## Install Debian's Chromium and a CJK font if missing (for the browser
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
 	fi
 
-node: $(NODE_INSTALLED) ## Install axe-core (the accessibility checker the reader tests inject) from package-lock.json
+# Before npm ci: vnu-jar's install script downloads a Java runtime when none is on PATH.
+# mkdir: Debian's slim images lack man1, where the JRE's post-install script links its man pages.
+java: ## Install Debian's Java runtime if missing (for the HTML checker, vnu.jar)
+	@if ! command -v java >/dev/null; then \
+		echo "Installing default-jre-headless with apt-get"; \
+		mkdir -p /usr/share/man/man1; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	fi
+
+node: $(NODE_INSTALLED) ## Install axe-core and vnu-jar (the accessibility and HTML checkers the tests run) from package-lock.json
 
 clean: ## Remove the virtual environment, node_modules, the built site, generated pages and screenshots
 	rm -rf $(VENV) node_modules site docs/*.md screenshots

@@ -2,6 +2,9 @@
 
 - on_pre_build: regenerate docs/*.md from data/ (so `make serve` and `make build` can never
   show stale pages); bad data stops the build with `file:line: field: problem` lines.
+  Under `mkdocs serve` (on_startup tells) bad data does not stop the build: the problems are
+  printed the same way, docs/ keeps the last good pages, and every page shows them in a banner
+  (`data_problems`, read by overrides/main.html) until the data is fixed and saved.
 - on_page_context, on_template_context: the interface strings of the page's language for the
   theme's parts (`ui`: footer, language switch, search dialog, 404 page), absolute hreflang
   alternates with x-default, and the search base of each language (read by overrides/).
@@ -26,6 +29,7 @@ from xml.etree import ElementTree
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import CountHandler
 
 # MkDocs loads this file by path; make the `scripts` package importable from the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -42,8 +46,12 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
+# MkDocs loads this module once per process, so these last across the rebuilds of `mkdocs serve`.
+_command = "build"                   # the MkDocs command running: "build", "serve" or "gh-deploy"
 _generated_from: str | None = None  # fingerprint of the inputs of the last generation
 _site_data: SiteData | None = None   # the data of the last generation, for the theme's strings
+_failed_from: str | None = None     # fingerprint of the inputs that last failed validation
+_failure: DataError | None = None    # their problems; None once the pages match the inputs
 _not_found: dict[str, str] = {}      # the rendered 404 page of each language
 
 
@@ -58,20 +66,53 @@ def inputs_fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
+def on_startup(command, dirty) -> None:
+    """Remember the command: only `mkdocs serve` keeps going on bad data."""
+    global _command
+    _command = command
+
+
 def on_pre_build(config) -> None:
     """Regenerate the pages, once per build: the i18n plugin runs this hook again for English,
-    when the inputs have not changed."""
-    global _generated_from, _site_data
+    when the inputs have not changed. A failure is remembered for the same inputs too."""
+    global _generated_from, _site_data, _failed_from, _failure
     root = Path(config.config_file_path).parent
     fingerprint = inputs_fingerprint(root)
-    if fingerprint == _generated_from:
+    if fingerprint == _generated_from:  # docs/ holds the pages of exactly these inputs
+        _failure = None
         return
-    try:
-        _site_data = load_site_data(root)
-    except DataError as error:
-        raise PluginError(f"\n{error}") from None
-    write_site(_site_data, root)
-    _generated_from = fingerprint
+    if fingerprint != _failed_from:
+        try:
+            site_data = load_site_data(root)
+        except DataError as error:
+            _failed_from, _failure = fingerprint, error
+            if _command != "serve":
+                raise PluginError(f"\n{error}") from None
+            # The same lines as a failed build prints; printed, not logged as an error, which
+            # would count against `strict` and abort the build (then the server holds requests).
+            print(f"{error}\nServing the last good pages, with these problems in a banner on "
+                  "every page, until the data is fixed.", file=sys.stderr, flush=True)
+        else:
+            write_site(site_data, root)
+            _site_data, _generated_from = site_data, fingerprint
+            _failed_from, _failure = None, None
+            return
+    if _command != "serve":
+        raise PluginError(f"\n{_failure}")
+    # Serving the last good pages, or whatever there is when there are none (docs/*.md not
+    # generated yet: then the nav's pages are missing). The warnings of this build are printed
+    # but do not abort it under `strict`: an aborted build would make the server hold requests.
+    for handler in logging.getLogger("mkdocs").handlers:
+        if isinstance(handler, CountHandler):
+            handler.setLevel(logging.CRITICAL + 1)
+
+
+def problems_context(context: dict) -> None:
+    """The data's problems for the banner (overrides/main.html): empty when the data is good."""
+    context["data_problems"] = [
+        {"where": f"{problem.file}:{problem.line}",
+         "text": f"{problem.field}: {problem.message}" if problem.field else problem.message}
+        for problem in (_failure.problems if _failure else [])]
 
 
 def language_root(language: str) -> str:
@@ -119,6 +160,7 @@ def on_template_context(context, template_name, config):
     language = theme_language(config)
     interface_context(context, language, context["base_url"])
     context["search_base_url"] = f"{context['base_url'].rstrip('/')}/{language_root(language)}"
+    problems_context(context)
     return context
 
 
@@ -150,6 +192,7 @@ def on_page_context(context, page, config, nav):
     # <base>: pointing the English pages at en/ gives them the English index (see on_post_build).
     base = context["base_url"]
     context["search_base_url"] = f"{base}/{language_root(language)}"
+    problems_context(context)
     return context
 
 

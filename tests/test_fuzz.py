@@ -65,7 +65,9 @@ def on_alarm(signum, frame):
     raise Hang("validation took more than 20 s")
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# derandomize: the same 120 mistakes on every run, so CI is reproducible (a failure names its example).
+@settings(max_examples=120, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(file=st.sampled_from(DATA_FILES),
        kind=st.sampled_from(["drop line", "repeat line", "re-indent line", "change value", "insert junk"]),
        line_index=st.integers(min_value=0, max_value=5000), junk=JUNK, value=VALUES,

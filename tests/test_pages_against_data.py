@@ -5,13 +5,17 @@ column of the parallel text; no Chinese topic heading on an English page."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT
+from scripts.build import build
+from tests.conftest import ROOT, copy_project
 
 FIGURES = yaml.safe_load((ROOT / "data/figures.yaml").read_text(encoding="utf-8"))
 SPEECH = yaml.safe_load((ROOT / "data/speech.yaml").read_text(encoding="utf-8"))
@@ -120,3 +124,188 @@ def test_no_chinese_topic_heading_is_on_an_english_page(site):
         text = soup.get_text()
         assert [title for title in titles if title in text] == [], path.name
         assert [heading.get_text() for heading in soup.select("h1, h2, h3, h4") if HAN.search(heading.get_text())] == [], path.name
+
+
+# Found by mutation testing: each test below fails if the page, table or file it checks is broken
+# in a way a reader would meet.
+
+GLOSSARY = yaml.safe_load((ROOT / "data/glossary.yaml").read_text(encoding="utf-8"))
+CHALLENGES = yaml.safe_load((ROOT / "data/challenges.yaml").read_text(encoding="utf-8"))
+# How the projects page names each kind of entity (scripts/strings/*.yaml, written out here).
+ENTITY_KINDS = {"zh": {"project": "项目", "park": "园区与小镇", "enterprise": "企业"},
+                "en": {"project": "Project", "park": "Park or town", "enterprise": "Enterprise"}}
+# The headers of the figure tables, in each language.
+TABLE_HEADERS = {
+    "zh": {"results.html": ["指标", "数值", "时期", "出处"], "targets.html": ["目标", "数值", "时期", "相关的上半年数字", "出处"]},
+    "en": {"results.html": ["Indicator", "Value", "Period", "Source"],
+           "targets.html": ["Target", "Value", "Period", "Related first-half figure", "Source"]},
+}
+# A paragraph that opens with 一是, 二要 ... is an item of a part; its first sentence is the item's heading.
+ITEM_HEADING = re.compile(r"^[一二三四五六七八九十]+[是要]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_the_projects_page_names_each_entity_in_the_page_language_with_its_kind(site, language):
+    entries = {entry["id"]: entry for entry in GLOSSARY}
+    soup = page(site, HOMES[language] + "projects.html")
+    rows = soup.select("tr[id^=entity-]")
+    # Anything the speech gives a project status counts as a project, whatever its kind.
+    listed = {entry["id"]: "project" if entry.get("status") else entry["kind"] for entry in GLOSSARY
+              if entry.get("status") or entry["kind"] in ENTITY_KINDS[language]}
+    assert sorted(row["id"].removeprefix("entity-") for row in rows) == sorted(listed)
+    for row in rows:
+        entry = entries[row["id"].removeprefix("entity-")]
+        name = row.th.get_text()
+        assert name.casefold() == entry[language].casefold() and not name[:1].islower(), entry["id"]
+        assert row.select_one("td").get_text() == ENTITY_KINDS[language][listed[entry["id"]]], entry["id"]
+    names = soup.select("li[id^=quote-] p.names a")
+    assert names
+    for link in names:
+        assert link.get_text() == entries[link["href"].removeprefix("#entity-")][language], link["href"]
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_the_parallel_text_bolds_topic_sentences_and_item_headings_in_both_columns(site, language):
+    article = page(site, HOMES[language] + "parallel.html").select_one("article")
+    expected = {sentence_id for sentence_id, sentence in SPEECH.items()
+                if sentence.get("topic") or sentence_id.endswith("-s01") and ITEM_HEADING.match(sentence["zh"])}
+    assert any(ITEM_HEADING.match(SPEECH[sentence_id]["zh"]) for sentence_id in expected)
+    for column in ("parallel-zh", "parallel-en"):
+        bold = {sentence["data-sentence"] for sentence in article.select(f"div.{column} .sentence") if sentence.strong}
+        assert bold == expected, column
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_headline_cards_show_values_in_the_page_language(site, language):
+    cards = {card.select_one("a.card-main")["href"].removeprefix("results.html#figure-"): card.select_one(".card-value").get_text()
+             for card in page(site, HOMES[language] + "index.html").select(".card")}
+    # Percentage points are written short on the English cards only.
+    expected = {"zh": {"gdp-growth-above-province-h1": "1.4个百分点", "gdp-growth-above-city-h1": "2.0个百分点"},
+                "en": {"gdp-growth-above-province-h1": "1.4 pp", "gdp-growth-above-city-h1": "2.0 pp"}}[language]
+    assert {figure_id: cards[figure_id] for figure_id in expected} == expected
+    if language == "zh":
+        assert {figure_id: value for figure_id, value in cards.items() if LATIN.search(value)} == {}
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_each_target_shows_its_related_figure_with_that_figure_s_own_data(site, language):
+    by_id = {figure["id"]: figure for figure in FIGURES}
+    rows = {row["id"].removeprefix("figure-"): row for row in page(site, HOMES[language] + "targets.html").select("tr[id^=figure-]")}
+    targets = [figure for figure in FIGURES if figure.get("related") and figure["id"] in rows]
+    assert targets
+    for figure in targets:
+        other = by_id[figure["related"]["figure"]]
+        row = rows[figure["id"]]
+        cell = row.select_one("td.cell-block")
+        assert cell.a["href"] == f"results.html#figure-{other['id']}", figure["id"]
+        assert cell.a.get_text() == other["label"][language], figure["id"]
+        assert cell.select_one(".period").get_text() == f"({PERIODS[language][other['period']]})", figure["id"]
+        value = cell.select_one(".value").get_text()
+        stated = {word for word in QUALIFIERS[language].values() if word in value}
+        assert stated == ({QUALIFIERS[language][other["qualifier"]]} if other.get("qualifier") else set()), figure["id"]
+        if language == "zh":
+            assert as_written(other["value"]) in value, figure["id"]
+        note = row.find_next_sibling("tr")
+        assert "note-row" in note["class"] and note.get_text() == figure["related"]["note"][language], figure["id"]
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_every_figure_table_has_one_cell_per_column_and_notes_span_the_row(site, language):
+    for name, headers in TABLE_HEADERS[language].items():
+        tables = page(site, HOMES[language] + name).select("div.figures table")
+        assert tables, name
+        for table in tables:
+            assert [header.get_text() for header in table.thead.select("th")] == headers, name
+            for row in table.tbody.find_all("tr", recursive=False):
+                if "note-row" in row.get("class", []):
+                    assert [cell.get("colspan") for cell in row.find_all("td", recursive=False)] == [str(len(headers))]
+                else:
+                    assert len(row.find_all(["th", "td"], recursive=False)) == len(headers), row.get("id")
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_each_challenge_quotes_and_links_its_own_sentences(site, language):
+    soup = page(site, HOMES[language] + "challenges.html")
+    for group in CHALLENGES:
+        heading = soup.find("h2", id=group["id"])
+        intro = heading.find_next_sibling("p")
+        assert intro.select_one("a.source-link")["href"] == f"speech.html#{group['intro']}", group["id"]
+        items = heading.find_next_sibling("ol").find_all("li", recursive=False)
+        assert [item.select_one("a.source-link")["href"] for item in items] == \
+               [f"speech.html#{item['heading']}" for item in group["items"]], group["id"]
+        if language == "zh":
+            assert [item.strong.get_text() for item in items] == [SPEECH[item["heading"]]["zh"] for item in group["items"]]
+        outro = []
+        for element in heading.find_next_sibling("ol").find_next_siblings():
+            if element.name != "p" or element.select_one("a.source-link") is None:
+                break
+            outro.append(element.select_one("a.source-link")["href"])
+        assert outro == [f"speech.html#{sentence_id}" for sentence_id in group["outro"]], group["id"]
+
+
+def test_every_download_row_holds_its_figure_s_data(site):
+    folder = site.directory / "downloads"
+    rows = list(csv.DictReader(io.StringIO((folder / "figures.csv").read_bytes().decode("utf-8-sig"), newline="")))
+    items = json.loads((folder / "figures.json").read_text(encoding="utf-8"))["figures"]
+    assert [row["id"] for row in rows] == [item["id"] for item in items] == [figure["id"] for figure in FIGURES]
+    for figure, row, item in zip(FIGURES, rows, items):
+        expected = {"id": figure["id"], "topic": figure["topic"], "label_zh": figure["label"]["zh"],
+                    "label_en": figure["label"]["en"], "unit": figure["unit"], "kind": figure["kind"],
+                    "period": figure["period"], "basis": figure.get("basis") or "", "qualifier": figure.get("qualifier") or "",
+                    "related": figure["related"]["figure"] if figure.get("related") else "",
+                    "sentence": figure["source"]["sentence"], "quote": figure["source"]["quote"]}
+        assert {name: row[name] for name in expected} == expected
+        assert {name: item[name] for name in expected} == expected
+        assert row["value"] == as_written(figure["value"]) and item["value"] == figure["value"]
+        for language, value in (("zh", row["value_zh"]), ("en", row["value_en"]), ("zh", item["value_zh"]), ("en", item["value_en"])):
+            stated = {word for word in QUALIFIERS[language].values() if word in value}
+            assert stated == ({QUALIFIERS[language][figure["qualifier"]]} if figure.get("qualifier") else set()), figure["id"]
+            if language == "zh":
+                assert as_written(figure["value"]) in value, figure["id"]
+            else:
+                assert not HAN.search(value), (figure["id"], value)
+
+
+# Line breaks and spreadsheet control characters in free text: a carriage return must not end a
+# line of the Markdown (a table row, a list), and a cell starting with a tab or a carriage return
+# is neutralised like one starting with =.
+PLACE = "Jiangyuan\r\r1. INJECTED list"
+LABELS = {"en": "\t=1+1 Regional GDP", "zh": "\r=1+1 地区生产总值"}
+
+
+@pytest.fixture(scope="module")
+def unusual_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("unusual") / "project")
+    document = project / "data/document.yaml"
+    text = document.read_text(encoding="utf-8")
+    assert "  en: Jiangyuan District, Baishan City, Jilin Province\n" in text
+    document.write_text(text.replace("  en: Jiangyuan District, Baishan City, Jilin Province\n",
+                                     f"  en: {json.dumps(PLACE)}\n", 1), encoding="utf-8")
+    figures = project / "data/figures.yaml"
+    text = figures.read_text(encoding="utf-8")
+    for language, old in (("zh", "    zh: 地区生产总值同比增长\n"), ("en", "    en: Regional GDP, year-on-year growth\n")):
+        assert old in text
+        text = text.replace(old, f"    {language}: {json.dumps(LABELS[language], ensure_ascii=False)}\n", 1)
+    figures.write_text(text, encoding="utf-8")
+    site = project / "site"
+    assert build(site, root=project) == 0, "the site with line breaks and tabs in its data did not build"
+    return site
+
+
+def test_a_carriage_return_in_data_does_not_break_a_table_or_start_a_list(unusual_site):
+    soup = BeautifulSoup((unusual_site / "en/index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    rows = [[cell.get_text() for cell in row.find_all(["td", "th"])] for row in article.select("table tr")]
+    assert ["Place", "Jiangyuan 1. INJECTED list"] in rows
+    assert all(len(row) == 2 for row in rows)
+    assert [item.get_text() for item in article.find_all("li") if "INJECTED" in item.get_text()] == []
+
+
+def test_a_cell_starting_with_a_tab_or_a_carriage_return_is_no_formula(unusual_site):
+    raw = (unusual_site / "downloads/figures.csv").read_bytes().decode("utf-8-sig")
+    gdp = next(row for row in csv.DictReader(io.StringIO(raw, newline="")) if row["id"] == "gdp-growth-h1")
+    assert (gdp["label_en"], gdp["label_zh"]) == ("'" + LABELS["en"], "'" + LABELS["zh"])
+    figures = json.loads((unusual_site / "downloads/figures.json").read_text(encoding="utf-8"))["figures"]
+    gdp = next(figure for figure in figures if figure["id"] == "gdp-growth-h1")
+    assert (gdp["label_en"], gdp["label_zh"]) == (LABELS["en"], LABELS["zh"])

@@ -4,9 +4,11 @@ file by their text, independently of the loader."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from scripts.generate import DataError, load_site_data
 
@@ -276,3 +278,143 @@ def test_a_challenge_names_an_unknown_sentence(project):
                   "{heading: p15-s04, detail: [p15-s95]}")
     assert_only(project, f"data/challenges.yaml:{line_with(text, 'p15-s95')}: pressures: items[1].detail[0]: unknown "
                          "sentence 'p15-s95' (expected an id from data/speech.yaml)")
+
+
+# Found by mutation testing: each test below fails if the check it names is weakened.
+
+def last_field_line(text: str) -> int:
+    """The line of the last field written in a data file (a key at any depth, or a list item):
+    where a maintainer adds what is missing from the file."""
+    return max(number for number, line in enumerate(text.splitlines(), 1)
+               if re.match(r"^\s*(?:- )?[\w-]+:", line))
+
+
+def test_a_summary_for_a_part_the_speech_does_not_have(project):
+    last = "focused on efficiency, process and results.\n"
+    text = edited(project, "data/document.yaml", last,
+                  last + "  - summary:\n      zh: 第四部分。\n      en: A fourth part.\n")
+    assert_only(project, f"data/document.yaml:{line_with(text, 'parts:')}: parts: 4 summaries for the speech's 3 "
+                         "parts; give one per part, in order")
+
+
+def test_every_unknown_id_of_a_list_is_reported_not_only_the_first(project):
+    edited(project, "data/charts.yaml", "    - sheep-raised-growth-h1\n", "    - goats-raised-growth-h1\n")
+    text = edited(project, "data/charts.yaml", "    - poultry-raised-growth-h1\n", "    - ducks-raised-growth-h1\n")
+    assert problems(project) == [
+        f"data/charts.yaml:{line_with(text, 'goats-raised')}: livestock: figures[1]: unknown figure "
+        "'goats-raised-growth-h1' (expected an id from data/figures.yaml)",
+        f"data/charts.yaml:{line_with(text, 'ducks-raised')}: livestock: figures[2]: unknown figure "
+        "'ducks-raised-growth-h1' (expected an id from data/figures.yaml)"]
+
+
+def test_a_sentence_missing_from_the_translation_is_reported_at_the_end_of_the_file(project):
+    chinese = yaml.safe_load((project / "data/speech.yaml").read_text(encoding="utf-8"))["p10-s02"]["zh"]
+    original = (project / "data/speech.yaml").read_text(encoding="utf-8")
+    start = original.index("p10-s02:\n")
+    block = original[start:original.index("\np10-s03:", start) + 1]
+    text = edited(project, "data/speech.yaml", block, "")
+    assert_only(project, f"data/speech.yaml:{last_field_line(text)}: p10-s02: missing: the speech has this sentence, "
+                         f"add it with its English (zh: {chinese!r})")
+
+
+def test_a_figure_related_to_itself(project):
+    text = edited(project, "data/figures.yaml", "    figure: cereals-sown-area-2024\n",
+                  "    figure: grain-sown-area-target-2024\n")
+    assert_only(project, f"data/figures.yaml:{line_with(text, 'figure: grain-sown-area-target-2024')}: "
+                         "grain-sown-area-target-2024: related.figure: unknown figure 'grain-sown-area-target-2024' "
+                         "(expected the id of another figure)")
+
+
+def test_a_value_that_is_only_part_of_a_number_of_the_quote(project):
+    # 7 is written in 7.1, but the speech's number is 7.1: the value must be a whole number of the quote.
+    text = edited(project, "data/figures.yaml", "  value: 7.1\n", "  value: 7\n")
+    assert_only(project, f"data/figures.yaml:{line_with(text, '  value: 7')}: gdp-growth-h1: value: 7 is not in the "
+                         "quote '全区地区生产总值同比增长7.1%' (expected the number exactly as the speech writes it)")
+
+
+def test_an_unknown_topic_of_a_target_with_a_related_figure(project):
+    topics = sorted(topic["id"] for topic in yaml.safe_load((project / "data/topics.yaml").read_text(encoding="utf-8")))
+    text = edited(project, "data/figures.yaml", "- id: grain-sown-area-target-2024\n  topic: industry\n",
+                  "- id: grain-sown-area-target-2024\n  topic: grain\n")
+    assert_only(project, f"data/figures.yaml:{line_with(text, 'topic: grain')}: grain-sown-area-target-2024: topic: "
+                         f"unknown topic 'grain' (expected one of: {', '.join(topics)})")
+
+
+def test_an_exclusion_that_is_only_part_of_a_number_of_its_sentence(project):
+    # The sentence has 8月; the digit alone is not one of its numbers.
+    text = edited(project, "data/figures-excluded.yaml", "  text: \"8月\"", "  text: \"8\"")
+    line = line_with(text, '  text: "8"')
+    [problem] = problems(project)
+    assert problem.startswith(f"data/figures-excluded.yaml:{line}: [1]: text: '8' is not a "
+                              "number of sentence p02-s01 (expected one of: ")
+
+
+def test_a_number_written_twice_in_a_sentence_is_covered_once_per_mention(project):
+    # p18-s07 sets two targets of 5 (new cooperatives, new family farms): one figure does not cover both.
+    original = (project / "data/figures.yaml").read_text(encoding="utf-8")
+    start = original.index("- id: new-family-farms-h2-target\n")
+    text = edited(project, "data/figures.yaml", original[start:original.index("\n- id: ", start) + 1], "")
+    assert_only(project, f"data/figures.yaml:{last_field_line(text)}: p18-s07: the number '5' of this sentence is "
+                         "neither a figure nor excluded (add it to data/figures.yaml, or to data/figures-excluded.yaml "
+                         "with a reason)")
+
+
+def test_a_challenge_outro_names_an_unknown_sentence(project):
+    text = edited(project, "data/challenges.yaml", "  outro: [p15-s10, p15-s11, p15-s12]", "  outro: [p15-s10, p15-s11, p15-s92]")
+    assert_only(project, f"data/challenges.yaml:{line_with(text, 'p15-s92')}: pressures: outro[2]: unknown sentence "
+                         "'p15-s92' (expected an id from data/speech.yaml)")
+
+
+def test_chart_figures_must_share_a_basis(project):
+    # forest-coverage-h1 is a first-half percentage like the others, but a level, not a growth year on year.
+    text = edited(project, "data/charts.yaml", "    - retail-sales-growth-h1\n",
+                  "    - retail-sales-growth-h1\n    - forest-coverage-h1\n")
+    assert_only(project, f"data/charts.yaml:{line_with(text, '- forest-coverage-h1')}: growth: figures[5]: "
+                         "'forest-coverage-h1' has basis None, but 'gdp-growth-h1' has 'year-on-year' (a chart's figures "
+                         "must share unit, period and basis; draw the others in a chart of their own)")
+
+
+def test_problems_are_listed_file_by_file_then_line_by_line(project):
+    late = edited(project, "data/challenges.yaml", "{heading: p25-s08, detail: [p25-s09, p25-s10, p25-s11]}",
+                  "{heading: p25-s98, detail: [p25-s09, p25-s10, p25-s11]}")
+    early = edited(project, "data/document.yaml", "  zh: 潘国强  # verbatim", "  zh: 潘国庆  # verbatim")
+    challenge_line, name_line = line_with(late, "p25-s98"), line_with(early, "潘国庆")
+    assert challenge_line > name_line  # test setup: line order alone would put document.yaml first
+    assert problems(project) == [
+        f"data/challenges.yaml:{challenge_line}: orientations: items[2].heading: unknown sentence 'p25-s98' "
+        "(expected an id from data/speech.yaml)",
+        f"data/document.yaml:{name_line}: speaker.name.zh: '潘国庆' is not in the speech (copy it exactly from the seed, "
+        "including half-width punctuation)"]
+
+
+@pytest.mark.parametrize("character", ["\u2066", "\u2067", "\u2068", "\u2069"])
+def test_bidirectional_isolates_are_reported_on_their_line(project, character):
+    # Like the overrides U+202A-U+202E, the isolates make text display in another order than it is stored.
+    text = edited(project, "data/glossary.yaml", "  pinyin: sān bǎozhàng", f"  pinyin: sān{character} bǎozhàng")
+    assert_only(project, f"data/glossary.yaml:{line_with(text, f'sān{character}')}: invisible character "
+                         f"U+{ord(character):04X} (a control or text-direction character); delete it")
+
+
+def test_nesting_one_level_deeper_than_the_schema_is_refused(project):
+    # charts.yaml has 3 levels: a list of charts, each a group, whose figures are a list (or title a group).
+    text = edited(project, "data/charts.yaml", "  page: results\n", "  page: [[]]\n")
+    assert_only(project, f"data/charts.yaml:{line_with(text, '  page: [[]]')}: nested deeper than 3 levels, more than "
+                         "this file's schema has; check the indentation")
+
+
+def test_nesting_as_deep_as_the_schema_is_left_to_the_schema(project):
+    text = edited(project, "data/charts.yaml", "  page: results\n", "  page: []\n")
+    [problem] = problems(project)
+    assert problem.startswith(f"data/charts.yaml:{line_with(text, '  page: []')}: growth: page: ")
+    assert "nested deeper" not in problem
+
+
+def test_a_syntax_error_after_quoted_text_is_reported_where_yaml_stopped(project):
+    # An unquoted ': ' in a text, after quoted texts that each close on their own line: the
+    # mistake is on its own line, and no quote runs away.
+    text = edited(project, "data/figures-excluded.yaml", "  reason: The day of the date", "  reason: The day: of the date")
+    [problem] = problems(project)
+    assert problem.startswith(f"data/figures-excluded.yaml:{line_with(text, 'The day: of the date')}: "
+                              "YAML syntax error: mapping values are not allowed")
+    assert problem.endswith("(check indentation, and quote text that contains ': ' or starts with a symbol)")
+    assert "quoted text" not in problem

@@ -309,3 +309,13 @@ def test_a_cell_starting_with_a_tab_or_a_carriage_return_is_no_formula(unusual_s
     figures = json.loads((unusual_site / "downloads/figures.json").read_text(encoding="utf-8"))["figures"]
     gdp = next(figure for figure in figures if figure["id"] == "gdp-growth-h1")
     assert (gdp["label_en"], gdp["label_zh"]) == (LABELS["en"], LABELS["zh"])
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_every_note_on_what_a_figure_compares_with_is_under_its_figure(site, language):
+    """On whichever page a figure with a related figure stands, its note is the row under it."""
+    rows = figure_rows(site, language)
+    for figure in (figure for figure in FIGURES if figure.get("related")):
+        note = rows[figure["id"]].find_next_sibling("tr")
+        assert note is not None and "note-row" in note["class"], figure["id"]
+        assert note.get_text() == figure["related"]["note"][language], figure["id"]

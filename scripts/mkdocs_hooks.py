@@ -18,13 +18,12 @@ Chinese one), so each hook here is idempotent.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 import sys
 from html import escape
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 from mkdocs.exceptions import PluginError
@@ -36,11 +35,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.generate import DataError, load_site_data, write_site  # noqa: E402
 
-# jieba (used by Material to segment Chinese for search) logs its dictionary loading on every build.
-logging.getLogger("jieba").setLevel(logging.WARNING)
 from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, strings, translator  # noqa: E402
 from scripts.model import SiteData  # noqa: E402
 from scripts.render import date_text  # noqa: E402
+from scripts.search_index import index_site  # noqa: E402
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -70,6 +68,16 @@ def on_startup(command, dirty) -> None:
     """Remember the command: only `mkdocs serve` keeps going on bad data."""
     global _command
     _command = command
+
+
+def on_serve(server, config, builder):
+    """One rebuild per save. The pages under docs/ are written by on_pre_build during a build;
+    watching them would start a second build after each one. So docs/ is watched for its
+    hand-written assets only; data/, seeds/, scripts/ and overrides/ through mkdocs.yml's `watch`."""
+    docs = Path(config.docs_dir)
+    server.unwatch(str(docs))
+    server.watch(str(docs / "assets"))
+    return server
 
 
 def on_pre_build(config) -> None:
@@ -145,8 +153,9 @@ def theme_strings(language: str, build_date, page=None, config=None) -> dict:
 def interface_context(context: dict, language: str, base: str, page=None, config=None) -> None:
     """Put the theme's strings and the language's root address into a template context."""
     root = f"{base.rstrip('/')}/{language_root(language)}"
+    site_path = urlsplit(config.site_url).path if config is not None and config.site_url else "/"
     context.update(ui=theme_strings(language, context["build_date_utc"], page, config),
-                   ui_language=language, ui_root=root, ui_home=f"{root}index.html")
+                   ui_language=language, ui_root=root, ui_home=f"{root}index.html", site_path=site_path)
 
 
 def theme_language(config) -> str:
@@ -158,8 +167,7 @@ def theme_language(config) -> str:
 def on_template_context(context, template_name, config):
     """The static templates (404.html) in the language being built, with absolute links."""
     language = theme_language(config)
-    interface_context(context, language, context["base_url"])
-    context["search_base_url"] = f"{context['base_url'].rstrip('/')}/{language_root(language)}"
+    interface_context(context, language, context["base_url"], config=config)
     problems_context(context)
     return context
 
@@ -188,20 +196,18 @@ def on_page_context(context, page, config, nav):
     # The i18n plugin sets this page's alternates as an attribute, as Material's templates read it.
     alternates = getattr(config.extra, "alternate", None) or []
     context["hreflang_links"] = hreflang_links(config.site_url, alternates)
-    # Material's search loads <base>/search/search_index.json and resolves result links against
-    # <base>: pointing the English pages at en/ gives them the English index (see on_post_build).
-    base = context["base_url"]
-    context["search_base_url"] = f"{base}/{language_root(language)}"
     problems_context(context)
     return context
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has merged every language into one index
+@event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config) -> None:
     site = Path(config.site_dir)
-    split_search_index(site)
     write_language_sitemaps(site)
     write_not_found_pages(site)
+    i18n = config.plugins.get("i18n")
+    if not getattr(i18n, "building", False):  # the outer build, every language written: index them
+        index_site(site, Path(config.config_file_path).parent / ".cache" / "pagefind")
 
 
 def write_not_found_pages(site: Path) -> None:
@@ -210,24 +216,6 @@ def write_not_found_pages(site: Path) -> None:
         target = site / language_root(language) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
-
-
-def split_search_index(site: Path) -> None:
-    """Give each language its own index, so a query returns pages in the reader's language."""
-    index_file = site / "search" / "search_index.json"
-    if not index_file.exists():
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    for language in LANGUAGES:
-        prefix = language_root(language)
-        others = [language_root(other) for other in LANGUAGES if other != language and language_root(other)]
-        docs = [dict(entry, location=entry["location"][len(prefix):]) for entry in index["docs"]
-                if entry["location"].startswith(prefix)
-                and not any(entry["location"].startswith(other) for other in others)]
-        target = site / prefix / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({"config": index["config"], "docs": docs}, ensure_ascii=False,
-                                     separators=(",", ":")), encoding="utf-8")
 
 
 def write_language_sitemaps(site: Path) -> None:

@@ -1,5 +1,5 @@
 """The built site in Debian's Chromium, served from 127.0.0.1 under a sub-path: search in each
-language, the language switch, requests that never leave the machine, no console errors, and
+language (loaded only when opened, by button or keyboard, in the scheme's colours), the language switch, requests that never leave the machine, no console errors, and
 no sideways scrolling on a phone."""
 
 import re
@@ -12,25 +12,28 @@ NAMES = ("index", "results", "targets", "projects", "challenges", "speech", "par
 PAGES = [f"{name}.html" for name in NAMES] + [f"en/{name}.html" for name in NAMES]
 
 
+def open_search(page) -> None:
+    """Open the site's search as a keyboard user does: "/" anywhere on the page."""
+    page.keyboard.press("/")
+    page.wait_for_selector("pagefind-modal input", state="visible")
+
+
 def search(page, query: str) -> list[str]:
-    """Type a query into Material's search box on a freshly loaded page; return the result links
-    once they have settled (the first answer may come before the index has finished loading)."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    page.keyboard.press("End")  # Material's search reacts to key events, not to the value alone
-    page.wait_for_function(
-        """() => {
-            const meta = document.querySelector(".md-search-result__meta");
-            const placeholder = JSON.parse(document.getElementById("__config").textContent)
-                .translations["search.result.placeholder"];
-            return meta && meta.textContent.trim() !== "" && meta.textContent !== placeholder;
-        }""")
+    """Type a query into the search dialog on a freshly loaded page; return the result links
+    once they have settled."""
+    open_search(page)
+    page.keyboard.type(query)
+    # The summary names the query once the search is done ("Searching for cattle..." before).
+    page.wait_for_function("""query => {
+        const summary = document.querySelector("pagefind-modal pagefind-summary");
+        const text = summary ? summary.textContent.trim() : "";
+        return text.includes(query) && !text.endsWith("...");
+    }""", arg=query)
     read = "links => links.map(link => link.href)"
     results, stable_since = None, time.monotonic()
-    while time.monotonic() - stable_since < 1.5:
+    while time.monotonic() - stable_since < 1.0:
         page.wait_for_timeout(250)
-        current = page.eval_on_selector_all("a.md-search-result__link", read)
+        current = page.eval_on_selector_all("pagefind-modal pagefind-results a", read)
         if current != results:
             results, stable_since = current, time.monotonic()
     return results
@@ -38,22 +41,70 @@ def search(page, query: str) -> list[str]:
 
 def test_chinese_query_finds_chinese_pages_only(site, page):
     page.goto(site.url + "index.html")
-    results = [unquote(url) for url in search(page, "校验值")]  # "checksum": one word, segmented by jieba
-    assert site.url + "about.html#来源" in results
+    results = [unquote(url) for url in search(page, "校验值")]  # "checksum": one word, segmented by Pagefind
+    assert site.url + "about.html#来源" in results  # a section, not only the page
     assert all(url.startswith(site.url) and not url.startswith(site.url + "en/") for url in results)
 
 
 def test_english_query_finds_english_pages_only(site, page):
     page.goto(site.url + "en/index.html")
     results = search(page, "prevails")
-    assert any(url.startswith(site.url + "en/about.html") for url in results)
+    assert any(url.startswith(site.url + "en/about.html#") for url in results)
     assert all(url.startswith(site.url + "en/") for url in results)
 
 
-@pytest.mark.parametrize("start, query", [("index.html", "prevails"), ("en/index.html", "原文")])
+@pytest.mark.parametrize("start, query", [("index.html", "prevails"), ("en/index.html", "校验值")])
 def test_a_query_in_the_other_language_finds_nothing(site, page, start, query):
     page.goto(site.url + start)
     assert search(page, query) == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "en/results.html"])
+def test_nothing_of_search_loads_until_a_reader_opens_it(site, page, page_log, path):
+    page.goto(site.url + path, wait_until="load")
+    page.wait_for_timeout(500)
+    assert [url for url in page_log.requests if "pagefind" in url] == []
+    page.click("[data-site-search]")  # the search button in the header
+    page.wait_for_selector("pagefind-modal input", state="visible")
+    assert any(url.endswith("pagefind-component-ui.js") for url in page_log.requests)
+    assert all(url.startswith(site.url) for url in page_log.requests)
+
+
+def test_the_keyboard_opens_search_moves_through_results_and_closes_it(site, page):
+    page.goto(site.url + "en/index.html")
+    results = search(page, "cattle")
+    assert results
+    page.keyboard.press("ArrowDown")  # from the query to the first result
+    assert page.evaluate("document.activeElement.href") == results[0]
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.href") == results[1]
+    page.keyboard.press("Enter")
+    page.wait_for_url(results[1])
+    page.goto(site.url + "index.html")
+    page.keyboard.press("Control+K")
+    page.wait_for_selector("pagefind-modal input", state="visible")
+    page.keyboard.press("Escape")
+    page.wait_for_selector("pagefind-modal input", state="hidden")
+
+
+@pytest.mark.parametrize("start, placeholder", [("index.html", "搜索"), ("en/index.html", "Search")])
+def test_search_speaks_the_page_language(site, page, start, placeholder):
+    page.goto(site.url + start)
+    open_search(page)
+    assert page.get_attribute("pagefind-modal input", "placeholder") == placeholder
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_takes_the_colours_of_the_scheme(site, browser, scheme):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    tab = context.new_page()
+    tab.goto(site.url + "index.html")
+    open_search(tab)
+    page_background = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+    dialog_background = tab.evaluate(
+        "getComputedStyle(document.querySelector('pagefind-modal dialog') || document.querySelector('pagefind-modal')).backgroundColor")
+    context.close()
+    assert dialog_background == page_background
 
 
 @pytest.mark.parametrize("start, language, target", [

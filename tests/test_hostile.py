@@ -1,6 +1,6 @@
 """Markup in data/ stays text: HTML, Markdown, Jinja and spreadsheet formulas written into every
-free-text field of every data file reach the built pages, the search index and the downloads as
-the characters a maintainer typed, never as a live element, link, image, block or formula."""
+free-text field of every data file reach the built pages, the search results and the downloads
+as the characters a maintainer typed, never as a live element, link, image, block or formula."""
 
 from __future__ import annotations
 
@@ -107,13 +107,44 @@ def test_markup_from_data_is_shown_as_the_characters_written(hostile_site):
     assert '<script>alert("INJECTED")</script>' in soup.find("meta", attrs={"name": "description"})["content"]
 
 
-def test_the_search_index_holds_the_markup_as_text(hostile_site):
-    for index_file in sorted(hostile_site.rglob("search_index.json")):
-        entries = json.loads(index_file.read_text(encoding="utf-8"))["docs"]
-        live = {entry["location"]: found for entry in entries
-                if (found := live_markup(entry.get("title", "")) + live_markup(entry.get("text", "")))}
-        assert live == {}, index_file
-        assert any("INJECTED" in entry["text"] for entry in entries), f"{index_file}: the data's text is not indexed"
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site, tmp_path_factory):
+    """The site with markup in its data, served under the sub-path it was built for."""
+    import functools
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    from tests.conftest import SUB_PATH, QuietHandler, free_port
+
+    root = tmp_path_factory.mktemp("hostile-web")
+    (root / SUB_PATH.strip("/")).symlink_to(hostile_site)
+    port = free_port()
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{port}{SUB_PATH}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("start", ["index.html", "en/index.html"])
+def test_search_results_show_the_markup_as_text(hostile_url, browser, start):
+    """The search index holds the data's text; the results dialog shows it and runs nothing."""
+    context = browser.new_context()
+    tab = context.new_page()
+    dialogs = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab.goto(hostile_url + start)
+    tab.keyboard.press("/")
+    tab.wait_for_selector("pagefind-modal input", state="visible")
+    tab.keyboard.type("INJECTED")
+    tab.wait_for_selector("pagefind-modal pagefind-results a", timeout=20_000)
+    tab.wait_for_timeout(1000)
+    results = tab.eval_on_selector("pagefind-modal pagefind-results", "element => element.innerHTML")
+    text = tab.eval_on_selector("pagefind-modal pagefind-results", "element => element.textContent")
+    context.close()
+    assert dialogs == []
+    assert live_markup(results) == []
+    assert "INJECTED" in text and "<script>" in text
 
 
 def test_no_spreadsheet_cell_is_a_formula_and_the_json_keeps_the_text(hostile_site):

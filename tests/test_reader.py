@@ -114,6 +114,22 @@ def test_no_serious_accessibility_violations(reader_page, path, scheme):
                 "; ".join(f"{v['id']} ({v['impact']}, {v['nodes']} nodes: {', '.join(v['targets'])})" for v in violations))
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path, query", [("index.html", "校验值"), ("en/index.html", "cattle")])
+def test_the_search_dialog_with_results_has_no_serious_accessibility_violations(reader_page, path, query, scheme):
+    """The search dialog, opened and showing results, on a phone in both schemes."""
+    tab = reader_page(path, 390, scheme)
+    tab.keyboard.press("/")
+    tab.wait_for_selector("pagefind-modal input", state="visible")
+    tab.keyboard.type(query)
+    tab.wait_for_selector("pagefind-modal pagefind-results a", timeout=20_000)
+    tab.wait_for_timeout(500)
+    tab.add_script_tag(path=str(AXE))
+    violations = run(tab, AXE_RUN)
+    expect_none(violations, f"{path}, search for {query!r} at 390 px, {scheme}: " +
+                "; ".join(f"{v['id']} ({v['impact']}, {v['nodes']} nodes: {', '.join(v['targets'])})" for v in violations))
+
+
 # 2. Home page: key figures in the first screen ------------------------------------------------
 
 

@@ -182,3 +182,15 @@ def test_serve_without_good_pages_shows_a_loader_error_in_a_banner(project, case
     for problem in problems:
         assert str(problem) in errors
     assert "Traceback" not in errors
+
+
+def test_one_save_makes_one_rebuild(project):
+    """The pages the build writes under docs/ do not start a second build."""
+    with serving(project) as (url, terminal):
+        assert wait_for(lambda: "Pan Guoqiang" in page_text(url + "en/index.html"), 60), "the server did not start"
+        before = terminal.read_text(encoding="utf-8").count("Building documentation...")
+        edit(project, "  en: Jiangyuan District, Baishan City, Jilin Province", "  en: Jiangyuan, Baishan, Jilin")
+        assert wait_for(lambda: "Jiangyuan, Baishan, Jilin" in page_text(url + "en/index.html"), 60)
+        time.sleep(3)  # long enough for a second build to start, if one were coming
+        builds = terminal.read_text(encoding="utf-8").count("Building documentation...") - before
+    assert builds == 1

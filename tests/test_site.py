@@ -66,27 +66,20 @@ def test_english_sitemap_lists_the_english_pages(site):
 
 
 def test_each_language_has_its_own_search_index(site):
-    chinese = json.loads((site.directory / "search/search_index.json").read_text(encoding="utf-8"))
-    english = json.loads((site.directory / "en/search/search_index.json").read_text(encoding="utf-8"))
-    assert {doc["location"].split("#")[0] for doc in chinese["docs"]} == {f"{name}.html" for name in NAMES}
-    assert {doc["location"].split("#")[0] for doc in english["docs"]} == {f"{name}.html" for name in NAMES}
-    assert any("中文原文为准" in doc["text"].replace("\u200b", "") for doc in chinese["docs"])
-    assert not any("Chinese text prevails" in doc["text"] for doc in chinese["docs"])
-    assert any("Chinese text prevails" in doc["text"] for doc in english["docs"])
-    # Chinese is segmented with jieba at build time: words are joined by zero-width spaces.
-    assert any("\u200b" in doc["text"] for doc in chinese["docs"])
-    # lunr has no Chinese support; asking for it breaks search in the browser.
-    assert chinese["config"]["lang"] == english["config"]["lang"] == ["en"]
-    assert "trimmer" not in chinese["config"]["pipeline"] and "stemmer" not in chinese["config"]["pipeline"]
+    """Pagefind indexes every page but the 404s, one index per <html lang>."""
+    entry = json.loads((site.directory / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {language: index["page_count"] for language, index in entry["languages"].items()} == \
+        {"zh": len(NAMES), "en": len(NAMES)}
 
 
 @pytest.mark.parametrize("page, language", PAGES.items())
-def test_search_uses_the_page_language_index(site, page, language):
-    config = json.loads(soup(site, page).find("script", id="__config").string)
-    base = (site.directory / page).parent / config["base"]
-    expected = site.directory if language == "zh" else site.directory / "en"
-    assert base.resolve() == expected.resolve()
-    assert ((site.directory / page).parent / config["search"]).resolve().is_file()
+def test_only_the_page_content_is_indexed_and_search_opens_from_the_header(site, page, language):
+    html = soup(site, page)
+    [body] = html.select("[data-pagefind-body]")
+    assert body.find("h1") is not None and not body.find_parent("header") and not body.select(".md-footer")
+    button = html.select_one("header [data-site-search]")
+    assert button["aria-label"] == ("搜索" if language == "zh" else "Search")
+    assert ((site.directory / page).parent / button["data-bundle"] / "pagefind-component-ui.js").resolve().is_file()
 
 
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)

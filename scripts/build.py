@@ -2,9 +2,10 @@
 
     python -m scripts.build [--site-dir DIR] [--site-url URL]
 
-Validates data/ first (every problem printed as `data/FILE.yaml:LINE: field: problem`), then runs
-`mkdocs build --strict` into a temporary directory beside the target and swaps it in. A failed
-build exits non-zero and leaves the previous site untouched.
+Runs `mkdocs build --strict` into a temporary directory beside the target and swaps it in; the
+MkDocs hooks generate the pages first, and bad data stops the build with every problem printed
+as `data/FILE.yaml:LINE: field: problem`. A failed build exits non-zero and leaves the previous
+site untouched.
 
 A build holds an exclusive lock on a file beside the target (`.site.lock` for site/) from start
 to end; a second build of the same site says it is waiting and waits. Under the lock, a build
@@ -25,7 +26,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from scripts.generate import ROOT, DataError, load_site_data
+ROOT = Path(__file__).resolve().parent.parent
+
 
 
 def mkdocs_environment(site_url: str | None) -> dict[str, str]:
@@ -93,11 +95,6 @@ def build(site_dir: Path, site_url: str | None = None, root: Path = ROOT) -> int
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with exclusive_lock(lock_path(site_dir)) as lock:
         remove_leftovers(site_dir)
-        try:
-            load_site_data(root)
-        except DataError as error:
-            print(error, file=sys.stderr)
-            return 1
         building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
         try:
             # MkDocs holds the lock too (pass_fds): if only this process is killed, the next build

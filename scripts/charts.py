@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.figures import display_value, figure_by_id
-from scripts.model import Figure, SiteData
+from scripts.figures import display_value
+from scripts.model import ChartSpec, Figure
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,7 @@ def bars(figures: list[Figure], language: str) -> tuple[Bar, ...]:
                  for figure, value in zip(figures, values))
 
 
-def charts_on(site: SiteData, language: str) -> list[Chart]:
-    """Every chart of the site, in `language`, in data order."""
-    by_id = figure_by_id(site)
-    return [Chart(spec.id, spec.page, getattr(spec.title, language),
-                  bars([by_id[figure] for figure in spec.figures], language))
-            for spec in site.charts]
+def chart_of(spec: ChartSpec, figures: dict[str, Figure], language: str) -> Chart:
+    """A chart of data/charts.yaml in `language`, from its figures (by id)."""
+    return Chart(spec.id, spec.page, getattr(spec.title, language),
+                 bars([figures[figure] for figure in spec.figures], language))

@@ -14,16 +14,31 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.downloads import download_files
+from scripts.incremental import (Manifest, TextCache, code_fingerprint, current_manifest, file_digest,
+                                 inputs_fingerprint, write_manifest)
 from scripts.model import SiteData
-from scripts.render import render_site
+from scripts.render import LANGUAGES, RenderCaches, date_text, render_site
 from scripts.validate import DATA_FILES, DataError, load_data, validate
 from scripts.write import write_downloads, write_if_changed, write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-__all__ = ["DataError", "generate", "load_site_data", "write_site"]
+CACHE = ".cache"
+__all__ = ["DataError", "Generation", "generate", "load_site_data"]
+
+
+@dataclass(frozen=True)
+class Generation:
+    """What one generation did."""
+
+    up_to_date: bool                      # inputs unchanged since the last generation: nothing done
+    theme: dict[str, dict[str, str]]      # per language, the words of the data the theme shows
+    written: tuple[str, ...] = ()         # files under docs/ whose content changed
+    rendered: tuple[str, ...] = ()        # pages rendered afresh (the others came from the cache)
+    charts_drawn: int = 0                 # charts drawn afresh, counting each language
 
 
 def load_site_data(root: Path = ROOT) -> SiteData:
@@ -31,15 +46,40 @@ def load_site_data(root: Path = ROOT) -> SiteData:
     return validate(load_data(root), root)
 
 
-def write_site(site: SiteData, root: Path = ROOT) -> list[str]:
-    """Render the pages and downloads of validated data and write them under docs/; return what changed."""
-    pages, downloads = render_site(site), download_files(site)
-    return write_pages(root / "docs", pages) + write_downloads(root / "docs" / "downloads", downloads)
+_caches: dict[Path, RenderCaches] = {}  # per project: kept in memory across the builds of `make serve`
 
 
-def generate(root: Path = ROOT) -> list[str]:
-    """Regenerate docs/ from data/: load -> validate -> render -> write; return what changed."""
-    return write_site(load_site_data(root), root)
+def render_caches(root: Path) -> RenderCaches:
+    caches = _caches.setdefault(root, RenderCaches("", TextCache(root / CACHE / "pages"),
+                                                   TextCache(root / CACHE / "charts")))
+    caches.code = code_fingerprint(root)
+    return caches
+
+
+def theme_words(site: SiteData) -> dict[str, dict[str, str]]:
+    """The data the theme's footer shows, per language (kept in the manifest for unchanged builds)."""
+    document = site.document
+    return {language: {"meeting": getattr(document.meeting, language), "date": date_text(document.date, language)}
+            for language in LANGUAGES}
+
+
+def generate(root: Path = ROOT) -> Generation:
+    """Regenerate docs/ from data/: load -> validate -> render -> write. Nothing is done when
+    no input changed; only pages whose data changed are rendered, only changed charts drawn."""
+    fingerprint = inputs_fingerprint(root)
+    manifest = current_manifest(root, fingerprint)
+    if manifest is not None:
+        return Generation(up_to_date=True, theme=manifest.theme)
+    site = load_site_data(root)
+    caches = render_caches(root)
+    pages, downloads = render_site(site, caches), download_files(site)
+    written = write_pages(root / "docs", pages) + write_downloads(root / "docs" / "downloads", downloads)
+    outputs = {**{f"docs/{name}": file_digest(text.encode("utf-8")) for name, text in pages.items()},
+               **{f"docs/downloads/{name}": file_digest(content) for name, content in downloads.items()}}
+    write_manifest(root, Manifest(fingerprint, outputs, theme_words(site)))
+    generation = Generation(False, theme_words(site), tuple(written), tuple(caches.rendered), len(caches.charts.made))
+    caches.prune()
+    return generation
 
 
 def schemas() -> dict[str, str]:
@@ -64,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             load_site_data()
             print("data/ is valid.")
         else:
-            changed = generate()
-            print(f"Generated pages: {len(changed)} changed." if changed else "Generated pages are up to date.")
+            written = generate().written
+            print(f"Generated pages: {len(written)} changed." if written else "Generated pages are up to date.")
     except DataError as error:
         print(error, file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ adding a language adds one file. Strings may hold Markdown and HTML written by u
 
 from __future__ import annotations
 
+import datetime
 from functools import cache
 from pathlib import Path
 
@@ -67,3 +68,12 @@ class Translator:
 
 def translator(language: str, defaults: dict[str, str] | None = None) -> Translator:
     return Translator(language, defaults)
+
+
+def english_date(day: datetime.date) -> str:
+    """2024-08-22 -> "August 22, 2024" (the translation uses American English)."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def date_text(day: datetime.date, language: str) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if language == "zh" else english_date(day)

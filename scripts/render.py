@@ -9,44 +9,53 @@ The front matter is written by a YAML serializer, never by string formatting.
 
 from __future__ import annotations
 
-import datetime
+import dataclasses
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
-from scripts.charts import Chart, charts_on
+from scripts.charts import Chart, chart_of
 from scripts.downloads import DOWNLOAD_NAMES, citation_parts
 from scripts.escape import inert
 from scripts.figures import compact_value, display_value, figure_by_id, figures_by_topic
-from scripts.interface import LANGUAGES, DEFAULT_LANGUAGE, translator
-from scripts.model import Figure, GlossaryEntry, SiteData
+from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, translator
+from scripts.incremental import TextCache, key_of
+from scripts.model import ChartSpec, Figure, GlossaryEntry, SiteData
 from scripts.quantity import expand_placeholders
 from scripts.terms import find_terms, term_forms
 
 PAGES = ("index", "results", "targets", "projects", "challenges", "speech", "parallel", "glossary", "downloads", "about")
+# The data each page reads (fields of SiteData). A page is rendered from a view of the data
+# holding only these: reading anything else stops the render with a message, so the page cache,
+# keyed by exactly these inputs, can never serve a page made from other data.
+PAGE_INPUTS = {
+    "index": ("document", "paragraphs", "translation", "figures", "challenges"),
+    "results": ("document", "figures", "topics", "charts"),
+    "targets": ("document", "figures", "topics", "charts"),
+    "projects": ("document", "paragraphs", "translation", "glossary", "figures"),
+    "challenges": ("document", "translation", "challenges"),
+    "speech": ("document", "paragraphs", "translation", "glossary"),
+    "parallel": ("document", "paragraphs", "translation"),
+    "glossary": ("document", "paragraphs", "glossary"),
+    "downloads": ("document", "figures"),
+    "about": ("document",),
+}
 PAGE_OPTIONS = {"parallel": {"hide": ["toc"]}}
 GLOSSARY_KINDS = ("formula", "slogan", "programme", "enterprise", "project", "park", "place", "organization")
 ENTITY_KINDS = ("project", "park", "enterprise")
 TEMPLATES = Path(__file__).parent / "templates"
 
-__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "PAGES", "page_path", "render_page", "render_site"]
+__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "PAGES", "PAGE_INPUTS", "RenderCaches", "page_path", "render_page", "render_site"]
 
 
 def page_path(page: str, language: str) -> str:
     """Where a page's Markdown goes under docs/: index.md (Chinese), index.en.md (English)."""
     return f"{page}.md" if language == DEFAULT_LANGUAGE else f"{page}.{language}.md"
-
-
-def english_date(day: datetime.date) -> str:
-    """2024-08-22 -> "August 22, 2024" (the translation uses American English)."""
-    return f"{day:%B} {day.day}, {day.year}"
-
-
-def date_text(day: datetime.date, language: str) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if language == "zh" else english_date(day)
 
 
 def headword(name: str) -> str:
@@ -206,13 +215,19 @@ def template_environment() -> jinja2.Environment:
 
 
 _ENVIRONMENT = template_environment()
+_CHART = _ENVIRONMENT.from_string('{% import "macros.md.j2" as ui with context %}{{ ui.chart(drawn) }}')
 
 
-def page_context(site: SiteData, language: str) -> dict:
-    """What every page template can use, in `language`."""
+def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
+    """What every page template can use, in `language`. What takes work to compute is a
+    function, computed once when a template first calls it (a page reads only what it uses).
+    `draw_chart(spec, context)` gives a chart's HTML (by default drawn afresh: see draw)."""
     paths = {page: page_path(page, language) for page in PAGES}
     t = translator(language, paths)
-    return {
+    draw_chart = draw_chart or draw
+    by_id = cache(lambda: figure_by_id(site))
+    listed = cache(lambda: entities(site))
+    context = {
         "site": site, "document": site.document, "language": language, "pages": PAGES, "t": t,
         "unofficial": lambda: t("unofficial"),
         "localized": lambda text: getattr(text, language),
@@ -225,23 +240,32 @@ def page_context(site: SiteData, language: str) -> dict:
         "sentence_in": lambda sentence_id: sentence_text(site, sentence_id, language),
         "page_path": lambda page: paths[page],
         "page_url": lambda page: f"{page}.html",
-        "figure_by_id": figure_by_id(site),
+        "figure_by_id": by_id,
         "figures_by_topic": lambda group: figures_by_topic(site, group),
-        "headline_figures": [figure for figure in site.figures if figure.headline],
-        "charts": lambda page: [chart for chart in charts_on(site, language) if chart.page == page],
-        "speech_parts": speech_parts(site, language),
-        "challenge_titles": t("list_separator").join(inert(in_running_text(getattr(group.title, language), position))
-                                                     for position, group in enumerate(site.challenges)),
-        "full_text": full_text(site, language),
-        "parallel_text": parallel_text(site),
-        "glossary_sections": glossary_sections(site),
+        "headline_figures": cache(lambda: [figure for figure in site.figures if figure.headline]),
+        "charts": lambda page: [draw_chart(spec, context) for spec in site.charts if spec.page == page],
+        "speech_parts": cache(lambda: speech_parts(site, language)),
+        "challenge_titles": cache(lambda: t("list_separator").join(
+            inert(in_running_text(getattr(group.title, language), position))
+            for position, group in enumerate(site.challenges))),
+        "full_text": cache(lambda: full_text(site, language)),
+        "parallel_text": cache(lambda: parallel_text(site)),
+        "glossary_sections": cache(lambda: glossary_sections(site)),
         "occurrences": lambda entry: occurrences(site, entry),
-        "entities": (listed := entities(site)),
-        "entity_sentences": entity_sentences(listed),
+        "entities": listed,
+        "entity_sentences": cache(lambda: entity_sentences(listed())),
         "download_names": DOWNLOAD_NAMES,
         "downloads": "downloads/" if language == DEFAULT_LANGUAGE else "../downloads/",  # one copy, at the root
-        "citation": citation_parts(site, language),
+        "citation": cache(lambda: citation_parts(site, language)),
     }
+    return context
+
+
+def draw(spec: ChartSpec, context: dict) -> Markup:
+    """A chart of data/charts.yaml as HTML bars, in the language of a page's context, from the
+    chart's own figures only (so a chart's cache key, its spec and its figures, is complete)."""
+    figures = {figure_id: context["figure_by_id"]()[figure_id] for figure_id in spec.figures}
+    return Markup(_CHART.render({**context, "drawn": chart_of(spec, figures, context["language"])}))
 
 
 def front_matter(page: str, context: dict) -> str:
@@ -256,17 +280,85 @@ def front_matter(page: str, context: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
 
 
-def render_page(page: str, language: str, site: SiteData, context: dict | None = None) -> str:
-    """One page in one language, as Markdown with its front matter."""
-    context = context or page_context(site, language)
+def render_page(page: str, language: str, site: SiteData, draw_chart=None) -> str:
+    """One page in one language, as Markdown with its front matter, from the data it declares."""
+    context = page_context(view_for(site, page), language, draw_chart)
     body = _ENVIRONMENT.get_template(f"pages/{page}.md.j2").render(context)
     return front_matter(page, context) + body.lstrip("\n")
 
 
-def render_site(site: SiteData) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/."""
+# ------------------------------------------------------------------ what a page may read
+
+class UndeclaredInput(RuntimeError):
+    """A page read data it does not declare in PAGE_INPUTS."""
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A field of the data that a page did not declare: any use of it stops the render."""
+
+    name: str
+    page: str
+
+    def refuse(self, *arguments):
+        raise UndeclaredInput(f"page {self.page!r} reads site.{self.name}: add {self.name!r} to "
+                              f"PAGE_INPUTS[{self.page!r}] in scripts/render.py")
+
+    __getattr__ = __iter__ = __len__ = __getitem__ = __contains__ = __bool__ = refuse
+
+
+def view_for(site: SiteData, page: str) -> SiteData:
+    """The data as `page` may read it: its declared fields, the others withheld."""
+    return dataclasses.replace(site, **{field.name: Withheld(field.name, page) for field in dataclasses.fields(site)
+                                        if field.name not in PAGE_INPUTS[page]})
+
+
+# ------------------------------------------------------------------ the site, from its caches
+
+@dataclass
+class RenderCaches:
+    """Rendered pages and drawn charts by content key (scripts/incremental.py)."""
+
+    code: str                # code_fingerprint: a change of generator, template or string invalidates all
+    pages: TextCache
+    charts: TextCache
+    rendered: list[str] = dataclasses.field(default_factory=list)  # pages rendered afresh since the last prune
+
+    def prune(self) -> None:
+        """Keep what the last generation used; start counting afresh."""
+        self.pages.prune()
+        self.charts.prune()
+        self.rendered = []
+
+    def drawer(self):
+        """draw(), through the chart cache: keyed by the chart, its figures and the language."""
+        def cached_draw(spec: ChartSpec, context: dict) -> Markup:
+            by_id = context["figure_by_id"]()
+            key = key_of(self.code, context["language"], repr(spec), *(repr(by_id[figure]) for figure in spec.figures))
+            html = self.charts.get(key)
+            if html is None:
+                html = str(draw(spec, context))
+                self.charts.put(key, html)
+            return Markup(html)
+        return cached_draw
+
+
+def render_site(site: SiteData, caches: RenderCaches | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/. With caches, a page is rendered only
+    if the data it reads changed since it was last rendered, and a chart drawn only if it did."""
+    digests = {field.name: key_of(repr(getattr(site, field.name))) for field in dataclasses.fields(site)} if caches else {}
     pages = {}
     for language in LANGUAGES:
-        context = page_context(site, language)
-        pages.update({page_path(page, language): render_page(page, language, site, context) for page in PAGES})
+        for page in PAGES:
+            path = page_path(page, language)
+            if caches is None:
+                pages[path] = render_page(page, language, site)
+                continue
+            key = key_of(caches.code, page, language, *(digests[name] for name in PAGE_INPUTS[page]))
+            text = caches.pages.get(key)
+            if text is None:
+                text = render_page(page, language, site, caches.drawer())
+                caches.pages.put(key, text)
+                caches.rendered.append(path)
+            pages[path] = text
     return pages

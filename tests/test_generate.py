@@ -156,15 +156,15 @@ def test_generation_is_deterministic(tmp_path, project):
         (project / "docs" / name).unlink()
     generate(project)
     second = generated_files(project)
-    assert first == second and len(first) == 2 * len(PAGES) + 3
+    assert first == second and len(first) == 2 * len(PAGES) + 3 + 1  # and the manifest
     assert b'class="chart"' in first["results.md"] and b'class="chart"' in first["results.en.md"]
 
 
 def test_unchanged_pages_are_not_rewritten(project):
-    assert len(generate(project)) == 2 * len(PAGES) + 3  # pages in both languages and 3 downloads
+    assert len(generate(project).written) == 2 * len(PAGES) + 3  # pages in both languages and 3 downloads
     page = project / "docs" / "index.md"
     os.utime(page, (1_000_000, 1_000_000))
-    assert generate(project) == []
+    assert generate(project).written == ()
     assert page.stat().st_mtime == 1_000_000
 
 
@@ -172,7 +172,7 @@ def test_a_page_no_longer_generated_is_removed(project):
     generate(project)
     stale = project / "docs" / "old-page.md"
     stale.write_text("# old\n", encoding="utf-8")
-    assert "old-page.md" in generate(project)
+    assert "old-page.md" in generate(project).written
     assert not stale.exists()
 
 

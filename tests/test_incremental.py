@@ -1,0 +1,58 @@
+"""The generation does only the work its inputs call for: nothing when no input changed, and
+after an edit only the pages that show the edited data, and only the charts that draw it."""
+
+from __future__ import annotations
+
+from scripts.generate import generate
+from tests.test_validation import edit
+
+# The pages that show figures, in both languages: the cards of the home page, the tables and
+# charts, the projects' investments and the downloads page's counts.
+FIGURE_PAGES = {f"{page}{suffix}.md" for page in ("index", "results", "targets", "projects", "downloads")
+                for suffix in ("", ".en")}
+
+
+def test_a_second_generation_with_unchanged_inputs_does_nothing(project):
+    first = generate(project)
+    assert not first.up_to_date and len(first.rendered) == 20 and first.charts_drawn == 4  # 2 charts, 2 languages
+    again = generate(project)
+    assert again.up_to_date and again.rendered == () and again.charts_drawn == 0 and again.written == ()
+
+
+def test_an_input_no_page_reads_renders_nothing(project):
+    generate(project)
+    edit(project, "  reason: The year in the name of the meeting", "  reason: The year in the meeting's name",
+         "data/figures-excluded.yaml")
+    generation = generate(project)
+    assert not generation.up_to_date and generation.rendered == () and generation.charts_drawn == 0
+
+
+def test_one_figure_edited_renders_the_pages_that_show_figures_and_redraws_its_chart_only(project):
+    generate(project)
+    edit(project, "    en: Regional GDP, year-on-year growth", "    en: GDP, year-on-year growth", "data/figures.yaml")
+    generation = generate(project)
+    assert set(generation.rendered) == FIGURE_PAGES
+    assert generation.charts_drawn == 2  # the growth chart, in each language; not the livestock chart
+    assert "GDP, year-on-year growth" in (project / "docs/results.en.md").read_text(encoding="utf-8")
+
+
+def test_a_generated_page_edited_by_hand_is_regenerated(project):
+    generate(project)
+    page = project / "docs/about.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original.replace("来源", "来 源"), encoding="utf-8")
+    generation = generate(project)
+    assert not generation.up_to_date and page.read_text(encoding="utf-8") == original
+
+
+def test_a_page_that_reads_data_it_does_not_declare_is_refused(monkeypatch):
+    """What keeps the page cache honest: a page sees only the data in its cache key."""
+    import pytest
+
+    from scripts import render
+    from scripts.generate import load_site_data
+
+    site = load_site_data()
+    monkeypatch.setitem(render.PAGE_INPUTS, "results", ("document", "topics", "charts"))  # not "figures"
+    with pytest.raises(render.UndeclaredInput, match=r"page 'results' reads site.figures"):
+        render.render_page("results", "en", site)

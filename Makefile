@@ -1,7 +1,8 @@
 # The site's commands. `make help` lists them. Every target sets up what it needs itself:
 # a Python virtual environment in .venv with the pinned packages and, for the tests, Debian's
 # Chromium, a CJK font and a Java runtime (for the HTML checker), and axe-core and vnu-jar (the
-# W3C Nu Html Checker) from npm (pinned in package-lock.json, into node_modules/).
+# W3C Nu Html Checker) and lighthouse (for `make bench`) from npm (pinned in package-lock.json,
+# into node_modules/).
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -26,7 +27,7 @@ build: $(INSTALLED) ## Build the site into site/ (the previous site stays if the
 test: $(INSTALLED) browser java $(NODE_INSTALLED) ## Run every test (builds the real site, drives Chromium)
 	$(PY) -m pytest
 
-bench: $(INSTALLED) ## Measure build time and peak memory (median of 5 runs)
+bench: $(INSTALLED) browser $(NODE_INSTALLED) ## Measure builds, reloads, first-visit bytes and Lighthouse against bare MkDocs
 	$(PY) -m scripts.bench
 
 check: $(INSTALLED) ## Validate data/ without building
@@ -47,10 +48,10 @@ java: ## Install Debian's Java runtime if missing (for the HTML checker, vnu.jar
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
 	fi
 
-node: $(NODE_INSTALLED) ## Install axe-core and vnu-jar (the accessibility and HTML checkers the tests run) from package-lock.json
+node: $(NODE_INSTALLED) ## Install axe-core, vnu-jar and lighthouse (the checkers of the tests and the benchmark) from package-lock.json
 
-clean: ## Remove the virtual environment, node_modules, the built site, generated pages and screenshots
-	rm -rf $(VENV) node_modules site docs/*.md screenshots
+clean: ## Remove the virtual environment, node_modules, the built site, generated pages, caches and screenshots
+	rm -rf $(VENV) node_modules site docs/*.md docs/downloads docs/.generated.json .cache screenshots
 
 $(INSTALLED): requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)

@@ -1,15 +1,18 @@
 """MkDocs hooks: run the generator before each build and fix what the i18n plugin leaves.
 
 - on_pre_build: regenerate docs/*.md from data/ (so `make serve` and `make build` can never
-  show stale pages); bad data stops the build with `file:line: field: problem` lines.
+  show stale pages), doing only what changed inputs call for (scripts/incremental.py); bad
+  data stops the build with `file:line: field: problem` lines.
   Under `mkdocs serve` (on_startup tells) bad data does not stop the build: the problems are
   printed the same way, docs/ keeps the last good pages, and every page shows them in a banner
   (`data_problems`, read by overrides/main.html) until the data is fixed and saved.
+- on_serve: watch docs/ for its hand-written assets only, so a save makes one build.
 - on_page_context, on_template_context: the interface strings of the page's language for the
-  theme's parts (`ui`: footer, language switch, search dialog, 404 page), absolute hreflang
-  alternates with x-default, and the search base of each language (read by overrides/).
-- on_post_template, on_post_build: a 404 page per language (404.html, en/404.html), one search
-  index per language, and a sitemap per language root.
+  theme's parts (`ui`: footer, language switch, search button, 404 page), absolute hreflang
+  alternates with x-default, and the site's path (for search result links; read by overrides/).
+- on_post_template, on_post_build: a 404 page per language (404.html, en/404.html), a sitemap
+  per language root, and the search index of every language (Pagefind, scripts/search_index.py;
+  under `mkdocs serve` it is written just after the reload).
 
 mkdocs-static-i18n runs every hook once per language (the English build is nested inside the
 Chinese one), so each hook here is idempotent.
@@ -20,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+import threading
 from html import escape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -48,6 +52,7 @@ _theme: dict[str, dict[str, str]] = {}  # per language, the data's words the the
 _failed_from: str | None = None     # fingerprint of the inputs that last failed validation
 _failure = None                      # their DataError; None once the pages match the inputs
 _not_found: dict[str, str] = {}      # the rendered 404 page of each language
+_indexing: threading.Thread | None = None  # under `mkdocs serve`, the search index being written
 
 
 def on_startup(command, dirty) -> None:
@@ -69,6 +74,8 @@ def on_serve(server, config, builder):
 def on_pre_build(config) -> None:
     """Regenerate the pages, once per build: the i18n plugin runs this hook again for English,
     when the inputs have not changed. A failure is remembered for the same inputs too."""
+    if _indexing is not None:
+        _indexing.join()  # the last build's search index is written before this build starts
     global _generated_from, _theme, _failed_from, _failure
     root = Path(config.config_file_path).parent
     fingerprint = inputs_fingerprint(root)
@@ -191,12 +198,19 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config) -> None:
+    global _indexing
     site = Path(config.site_dir)
     write_language_sitemaps(site)
     write_not_found_pages(site)
     i18n = config.plugins.get("i18n")
-    if not getattr(i18n, "building", False):  # the outer build, every language written: index them
-        index_site(site, Path(config.config_file_path).parent / ".cache" / "pagefind")
+    if getattr(i18n, "building", False):
+        return  # a nested build of one language: the outer build indexes every language at its end
+    cache = Path(config.config_file_path).parent / ".cache" / "pagefind"
+    if _command == "serve":  # the browser reloads now; search catches up a moment later
+        _indexing = threading.Thread(target=index_site, args=(site, cache), daemon=True)
+        _indexing.start()
+    else:
+        index_site(site, cache)
 
 
 def write_not_found_pages(site: Path) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from scripts.build import build
+from scripts.project import PROJECT_INPUTS, copy_project  # noqa: F401 (the tests' copies)
 
 ROOT = Path(__file__).resolve().parent.parent
 SUB_PATH = "/jiangyuan-briefing/"
@@ -24,8 +24,6 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags for a headless Chromium on a machine without network access or a display.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PROJECT_INPUTS = ("mkdocs.yml", "data", "seeds", "scripts", "overrides", "docs/assets")
-
 # Every page a reader can reach, in both languages, with the 404 page of each language.
 PAGE_NAMES = ("index", "results", "targets", "projects", "challenges", "speech", "parallel", "glossary",
               "downloads", "about", "404")
@@ -35,19 +33,6 @@ SCREENS = {
     390: {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "device_scale_factor": 2},
     1280: {"viewport": {"width": 1280, "height": 800}},
 }
-
-
-def copy_project(target: Path) -> Path:
-    """Copy what a build reads (not generated pages, not the venv) into target."""
-    ignore = shutil.ignore_patterns("__pycache__", ".pytest_cache")
-    for name in PROJECT_INPUTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=ignore)
-        else:
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    return target
 
 
 @pytest.fixture

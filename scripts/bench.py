@@ -36,7 +36,7 @@ from pathlib import Path
 import httpx
 
 from scripts.project import ROOT, copy_project
-from scripts.static_server import serve
+from scripts.static_server import free_port, serve
 
 SUB_PATH = "/jiangyuan-briefing/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -116,14 +116,6 @@ def serving(project: Path) -> Iterator[tuple[str, Path]]:
         finally:
             server.terminate()
             server.wait(timeout=30)
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for_text(url: str, text: str, seconds: float = 60) -> float:

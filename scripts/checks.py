@@ -161,14 +161,20 @@ def check_quotes(file: YamlDocument, records: BaseModel | list[BaseModel], speec
 
 # Records with ids
 
+def repeats(values: list[str]) -> Iterator[tuple[int, int]]:
+    """(index, index of its first occurrence) of every value that occurred before."""
+    first: dict[str, int] = {}
+    for index, value in enumerate(values):
+        if value in first:
+            yield index, first[value]
+        first.setdefault(value, index)
+
+
 def check_unique_ids(file: YamlDocument, records: list[BaseModel]) -> Iterator[Problem]:
     """No two records of a list share an id: pages and links find records by id."""
-    first: dict[str, int] = {}
-    for index, record in enumerate(records):
-        if record.id in first:
-            yield at(file, (index, "id"), f"{record.id!r} is also the id of the record on line "
-                                          f"{file.line_of((first[record.id], 'id'))}; give each its own id, or merge them")
-        first.setdefault(record.id, index)
+    for index, first in repeats([record.id for record in records]):
+        yield at(file, (index, "id"), f"{records[index].id!r} is also the id of the record on line "
+                                      f"{file.line_of((first, 'id'))}; give each its own id, or merge them")
 
 
 def check_known_ids(file: YamlDocument, named: Iterator[tuple[FieldPath, str]], known: set[str] | dict,
@@ -235,12 +241,10 @@ def check_terms_translated(file: YamlDocument, translation: Translation,
 
 def check_glossary_entries(file: YamlDocument, glossary: list[GlossaryEntry]) -> Iterator[Problem]:
     """Each term once, and its English names free of Chinese."""
-    first: dict[str, int] = {}
+    for index, first in repeats([entry.zh for entry in glossary]):
+        yield at(file, (index, "zh"), f"{glossary[index].zh!r} is also the term on line {file.line_of((first, 'zh'))}; "
+                                      "merge the two entries")
     for index, entry in enumerate(glossary):
-        if entry.zh in first:
-            yield at(file, (index, "zh"), f"{entry.zh!r} is also the term on line {file.line_of((first[entry.zh], 'zh'))}; "
-                                          "merge the two entries")
-        first.setdefault(entry.zh, index)
         for path, value in (((index, "en"), entry.en),
                             *(((index, "variants", number), variant) for number, variant in enumerate(entry.variants))):
             if HAN.search(value):

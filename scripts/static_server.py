@@ -10,6 +10,7 @@ import argparse
 import functools
 import gzip
 import io
+import socket
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -48,6 +49,13 @@ class PagesHandler(SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("Cache-Control", "max-age=600")  # GitHub Pages' lifetime
         super().end_headers()
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def serve(site: Path, port: int, sub_path: str) -> ThreadingHTTPServer:

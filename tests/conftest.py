@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import os
-import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ import pytest
 
 from scripts.build import build
 from scripts.project import PROJECT_INPUTS, copy_project  # noqa: F401 (the tests' copies)
+from scripts.static_server import free_port  # noqa: F401 (the tests' servers)
 
 ROOT = Path(__file__).resolve().parent.parent
 SUB_PATH = "/jiangyuan-briefing/"
@@ -39,12 +39,6 @@ SCREENS = {
 def project(tmp_path: Path) -> Path:
     """A private copy of the project that a test may break."""
     return copy_project(tmp_path / "project")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,18 @@ def shot_name(path: str, width: int, suffix: str = "") -> str:
     return f"{language or 'zh'}-{name.removesuffix('.html')}-{width}{suffix}.png"
 
 
+def show_everything(tab) -> None:
+    """Make the screen as tall as the page, until the page stops growing: blocks laid out only
+    near the screen (content-visibility: auto) are drawn, as they are for a reader who scrolls."""
+    width = tab.viewport_size["width"]
+    for _ in range(5):
+        height = tab.evaluate("document.documentElement.scrollHeight")
+        tab.set_viewport_size({"width": width, "height": height})
+        tab.wait_for_timeout(100)
+        if tab.evaluate("document.documentElement.scrollHeight") == height:
+            return
+
+
 def png_width(file) -> int:
     """The width in pixels of a PNG file (from its IHDR chunk); 0 if it is not a PNG."""
     head = file.read_bytes()[:24]
@@ -49,7 +61,10 @@ def test_screenshots_of_every_page(site, browser):
                     missing_pages.append(f"{path}: HTTP {status}")
                 for suffix, file in files.items():
                     whole = not suffix.endswith("top")
+                    if whole:
+                        show_everything(tab)
                     tab.screenshot(path=file, full_page=whole, scale="css" if whole else "device")
+                    tab.set_viewport_size(SCREENS[width]["viewport"])
             context.close()
     wrong = [f"{file.name} ({'missing' if not file.exists() else f'{png_width(file)} px wide, expected {pixels}'})"
              for file, pixels in expected.items() if not file.exists() or png_width(file) != pixels]

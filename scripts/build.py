@@ -2,9 +2,10 @@
 
     python -m scripts.build [--site-dir DIR] [--site-url URL]
 
-Runs `mkdocs build --strict` into a temporary directory beside the target and swaps it in; the
-MkDocs hooks generate the pages first, and bad data stops the build with every problem printed
-as `data/FILE.yaml:LINE: field: problem`. A failed build exits non-zero and leaves the previous
+Runs `mkdocs build --strict` into a temporary directory beside the target and swaps it in. The
+pages are generated from data/ while MkDocs starts; its hooks wait for them (and would generate
+them if this process had not), and bad data stops the build with every problem printed as
+`data/FILE.yaml:LINE: field: problem`. A failed build exits non-zero and leaves the previous
 site untouched.
 
 A build holds an exclusive lock on a file beside the target (`.site.lock` for site/) from start
@@ -25,6 +26,8 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from scripts.incremental import generation_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,6 +92,20 @@ def swap_in(built: Path, site_dir: Path) -> None:
         shutil.rmtree(previous)
 
 
+def generate_ahead(root: Path) -> None:
+    """Generate docs/ while MkDocs starts, on the other core: MkDocs' hook waits for this
+    generation (scripts/incremental.py generation_lock), then finds the pages current. A failure
+    is left for the hook, which finds the pages not current, generates them itself and reports
+    it once, as MkDocs reports it under `make serve` (bad data: every problem, on its line)."""
+    with generation_lock(root):
+        try:
+            from scripts.generate import generate  # after taking the lock: the hook must wait for it
+
+            generate(root)
+        except Exception:  # noqa: BLE001 (reported by the hook, which repeats the generation)
+            pass
+
+
 def build(site_dir: Path, site_url: str | None = None, root: Path = ROOT) -> int:
     """Build the site into site_dir; return a process exit code."""
     site_dir = site_dir.resolve()
@@ -99,13 +116,17 @@ def build(site_dir: Path, site_url: str | None = None, root: Path = ROOT) -> int
         try:
             # MkDocs holds the lock too (pass_fds): if only this process is killed, the next build
             # waits for the orphaned MkDocs instead of removing the directory it is writing into.
-            result = subprocess.run(
+            mkdocs = subprocess.Popen(
                 [sys.executable, "-m", "mkdocs", "build", "--strict",  # not --quiet: it hides the warnings --strict counts
                  "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(building / "site")],
-                cwd=root, env=mkdocs_environment(site_url), pass_fds=(lock,), check=False)
-            if result.returncode != 0:
+                cwd=root, env=mkdocs_environment(site_url), pass_fds=(lock,))
+            try:
+                generate_ahead(root)
+            finally:
+                returncode = mkdocs.wait()
+            if returncode != 0:
                 print(f"The build failed; {site_dir} was left as it was.", file=sys.stderr)
-                return result.returncode
+                return returncode
             swap_in(building / "site", site_dir)
             return 0
         finally:

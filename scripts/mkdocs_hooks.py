@@ -7,6 +7,7 @@
   printed the same way, docs/ keeps the last good pages, and every page shows them in a banner
   (`data_problems`, read by overrides/main.html) until the data is fixed and saved.
 - on_serve: watch docs/ for its hand-written assets only, so a save makes one build.
+- on_env: the theme's templates compiled once, not on every build (Jinja's bytecode cache).
 - on_page_context, on_template_context: the interface strings of the page's language for the
   theme's parts (`ui`: footer, language switch, search button, 404 page), absolute hreflang
   alternates with x-default, and the site's path (for search result links; read by overrides/).
@@ -23,7 +24,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
-import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -37,9 +38,9 @@ from mkdocs.utils import CountHandler
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 # Only light modules here: a build whose inputs did not change loads no more (scripts/incremental.py).
-from scripts.incremental import current_manifest, inputs_fingerprint  # noqa: E402
+from scripts.incremental import compiled_templates, current_manifest, generation_lock, inputs_fingerprint  # noqa: E402
 from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, strings, translator  # noqa: E402
-from scripts.search_index import index_site  # noqa: E402
+from scripts.search_index import index_language, language_pages  # noqa: E402
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -52,7 +53,8 @@ _theme: dict[str, dict[str, str]] = {}  # per language, the data's words the the
 _failed_from: str | None = None     # fingerprint of the inputs that last failed validation
 _failure = None                      # their DataError; None once the pages match the inputs
 _not_found: dict[str, str] = {}      # the rendered 404 page of each language
-_indexing: threading.Thread | None = None  # under `mkdocs serve`, the search index being written
+_indexer = ThreadPoolExecutor(max_workers=len(LANGUAGES), thread_name_prefix="search-index")
+_indexing: dict[str, Future] = {}  # per language, its search index being written (in the background)
 
 
 def on_startup(command, dirty) -> None:
@@ -71,13 +73,32 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_env(env, config, files):
+    """The theme's templates compiled once, not on every build (scripts/incremental.py)."""
+    env.bytecode_cache = compiled_templates(Path(config.config_file_path).parent)
+    return env
+
+
 def on_pre_build(config) -> None:
     """Regenerate the pages, once per build: the i18n plugin runs this hook again for English,
     when the inputs have not changed. A failure is remembered for the same inputs too."""
-    if _indexing is not None:
-        _indexing.join()  # the last build's search index is written before this build starts
-    global _generated_from, _theme, _failed_from, _failure
+    if nested_build(config):
+        # The languages are built one after another, the default first; its pages are complete.
+        start_indexing(config, DEFAULT_LANGUAGE)
+    else:
+        try:
+            finish_indexing()  # under `mkdocs serve`, the last build's search index
+        except RuntimeError as error:
+            print(f"The search index was not written: {error}", file=sys.stderr, flush=True)
     root = Path(config.config_file_path).parent
+    with generation_lock(root):  # `make build` may be generating already: then wait for it
+        regenerate(root)
+
+
+def regenerate(root: Path) -> None:
+    """Make docs/ hold the pages of the current inputs, unless it does already; on bad data,
+    stop the build, or under `mkdocs serve` keep the last good pages and show the problems."""
+    global _generated_from, _theme, _failed_from, _failure
     fingerprint = inputs_fingerprint(root)
     if fingerprint == _generated_from:  # docs/ holds the pages of exactly these inputs
         _failure = None
@@ -198,19 +219,41 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config) -> None:
-    global _indexing
     site = Path(config.site_dir)
+    if nested_build(config):  # one language's pages are complete: index them while the next is built
+        start_indexing(config, theme_language(config))
+        return
     write_language_sitemaps(site)
     write_not_found_pages(site)
-    i18n = config.plugins.get("i18n")
-    if getattr(i18n, "building", False):
-        return  # a nested build of one language: the outer build indexes every language at its end
+    for language in LANGUAGES:
+        start_indexing(config, language)
+    if _command != "serve":  # under `mkdocs serve` the browser reloads now; search catches up a moment later
+        finish_indexing()
+
+
+def nested_build(config) -> bool:
+    """Whether this is the build of a language other than the default, which mkdocs-static-i18n
+    runs inside the default language's build (after that one's pages are written)."""
+    return getattr(config.plugins.get("i18n"), "building", False)
+
+
+def start_indexing(config, language: str) -> None:
+    """Write the search index of one language's built pages in the background, once per build."""
+    if language in _indexing:
+        return
+    site = Path(config.site_dir)
+    roots = {each: language_root(each) for each in LANGUAGES}
+    pages = language_pages(site, roots)[language]
     cache = Path(config.config_file_path).parent / ".cache" / "pagefind"
-    if _command == "serve":  # the browser reloads now; search catches up a moment later
-        _indexing = threading.Thread(target=index_site, args=(site, cache), daemon=True)
-        _indexing.start()
-    else:
-        index_site(site, cache)
+    _indexing[language] = _indexer.submit(index_language, site, pages, roots[language], cache)
+
+
+def finish_indexing() -> None:
+    """Wait for the search indexes being written; raise the first failure."""
+    indexing = list(_indexing.values())
+    _indexing.clear()
+    for future in indexing:
+        future.result()
 
 
 def write_not_found_pages(site: Path) -> None:

@@ -24,7 +24,7 @@ from scripts.downloads import DOWNLOAD_NAMES, citation_parts
 from scripts.escape import inert
 from scripts.figures import compact_value, display_value, figure_by_id, figures_by_topic
 from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, translator
-from scripts.incremental import TextCache, key_of
+from scripts.incremental import TextCache, compiled_templates, key_of
 from scripts.model import ChartSpec, Figure, GlossaryEntry, SiteData
 from scripts.quantity import expand_placeholders
 from scripts.terms import find_terms, term_forms
@@ -205,6 +205,7 @@ def entity_sentences(listed: list[dict]) -> list[tuple[str, list[GlossaryEntry]]
 def template_environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=compiled_templates(TEMPLATES.parent.parent),
         autoescape=True,
         finalize=inert,  # the one escaping path for data text (Markup from t() passes as it is)
         undefined=jinja2.StrictUndefined,

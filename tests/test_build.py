@@ -262,3 +262,12 @@ def test_the_next_write_removes_what_interrupted_writes_left(tmp_path, monkeypat
     with pytest.raises(KeyboardInterrupt):
         write_if_changed(tmp_path / "docs" / "index.md", "new page")
     assert sorted(path.name for path in (tmp_path / "docs").iterdir()) == [f".about.md.{running.pid}.tmp", "index.md"]
+
+
+def test_an_edited_theme_template_shows_in_the_next_build(broken):
+    """The compiled templates are cached (.cache/jinja/) and can never be served stale."""
+    assert any((broken / ".cache/jinja").iterdir())
+    edit(broken, 'aria-haspopup="dialog"', 'aria-haspopup="dialog" data-edited', "overrides/partials/header.html")
+    result = run_build(broken)
+    assert result.returncode == 0, result.stderr
+    assert "data-edited" in (broken / "site/en/results.html").read_text(encoding="utf-8")

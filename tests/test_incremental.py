@@ -56,3 +56,26 @@ def test_a_page_that_reads_data_it_does_not_declare_is_refused(monkeypatch):
     monkeypatch.setitem(render.PAGE_INPUTS, "results", ("document", "topics", "charts"))  # not "figures"
     with pytest.raises(render.UndeclaredInput, match=r"page 'results' reads site.figures"):
         render.render_page("results", "en", site)
+
+
+def test_each_languages_pages_have_their_own_search_index_rebuilt_only_when_they_change(tmp_path):
+    """Pagefind runs for a language whose pages changed, and its cached index serves the other."""
+    from scripts.search_index import index_language, language_pages
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    pages = {"index.html": ("zh", "江源区 人参"), "404.html": ("zh", "未找到"),
+             "en/index.html": ("en", "Jiangyuan ginseng"), "en/results.html": ("en", "GDP growth")}
+    for path, (language, text) in pages.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(f'<html lang="{language}"><body><main data-pagefind-body><h1>{text}</h1>'
+                                 "</main></body></html>", encoding="utf-8")
+    roots = {"zh": "", "en": "en/"}
+    by_language = language_pages(site, roots)
+    assert by_language == {"zh": ["index.html"], "en": ["en/index.html", "en/results.html"]}
+    assert [index_language(site, by_language[language], roots[language], cache) for language in roots] == [True, True]
+    assert (site / "pagefind/pagefind-entry.json").is_file() and (site / "en/pagefind/pagefind-entry.json").is_file()
+
+    (site / "en/results.html").write_text((site / "en/results.html").read_text(encoding="utf-8")
+                                          .replace("growth", "rose"), encoding="utf-8")
+    by_language = language_pages(site, roots)
+    assert [index_language(site, by_language[language], roots[language], cache) for language in roots] == [False, True]

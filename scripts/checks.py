@@ -14,12 +14,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from scripts.figures import CHINESE_QUALIFIERS, chinese_wording, value_text
-from scripts.model import (ChallengeGroup, ChartSpec, Document, Exclusion, Figure, GlossaryEntry, SpeechSentence,
-                           Topic, Verbatim)
+from scripts.model import (ChallengeGroup, ChartSpec, Document, Exclusion, Figure, FigureSource, GlossaryEntry,
+                           Period, Relation, SpeechSentence, Topic, Verbatim, Version)
 from scripts.numbers import mentions, missing_numbers
 from scripts.quantity import UNITS, QuantityError, expand_placeholders
+from scripts.relations import KINDS, compute
 from scripts.speech import Paragraph
-from scripts.terms import find_terms, term_forms
+from scripts.terms import find_terms, form_pattern, term_forms
 from scripts.yamlfile import FieldPath, Problem, YamlDocument, dotted
 
 Translation = dict[str, SpeechSentence]
@@ -223,18 +224,35 @@ def check_english(file: YamlDocument, translation: Translation) -> Iterator[Prob
 def check_terms_translated(file: YamlDocument, translation: Translation,
                            glossary: list[GlossaryEntry]) -> Iterator[Problem]:
     """Where a glossary term's Chinese occurs in a sentence (and is not part of a longer term,
-    as 双减 is of 双控双减), its English or a variant is in the translation: names and slogans
-    are rendered the same way everywhere."""
-    forms = term_forms(glossary, "zh")
+    as 双减 is of 双控双减), its English or a variant is in the translation, found as the pages
+    find it to link it (whole words, case as written): names and slogans are rendered the same
+    way everywhere, and every one is linked to its entry."""
+    chinese_forms, english_forms = term_forms(glossary, "zh"), term_forms(glossary, "en")
     entries = {entry.id: entry for entry in glossary}
     for sentence_id, sentence in translation.items():
-        english = expand_placeholders(sentence.en).casefold()
-        for entry_id in sorted({entry_id for _, _, entry_id in find_terms(sentence.zh, forms)}):
+        linked = {entry_id for _, _, entry_id in find_terms(expand_placeholders(sentence.en), english_forms)}
+        for entry_id in sorted({entry_id for _, _, entry_id in find_terms(sentence.zh, chinese_forms)} - linked):
             entry = entries[entry_id]
-            if not any(form.casefold() in english for form in (entry.en, *entry.variants)):
-                yield at(file, (sentence_id, "en"),
-                         f"glossary term {entry.zh} is not rendered as {entry.en!r}; use it, or add the English "
-                         "used here to its variants in data/glossary.yaml")
+            yield at(file, (sentence_id, "en"),
+                     f"glossary term {entry.zh} is not rendered as {entry.en!r} (whole words, case as written); "
+                     "use it, or add the English used here to its variants in data/glossary.yaml")
+
+
+def check_headwords_used(file: YamlDocument, glossary: list[GlossaryEntry],
+                         translation: Translation) -> Iterator[Problem]:
+    """Each glossary entry's English headword is the form the translation uses, in at least one
+    sentence that has the term: a headword the text never uses would explain words no reader meets."""
+    chinese_forms = term_forms(glossary, "zh")
+    english_with: dict[str, list[str]] = {}  # entry id -> the English of the sentences that have the term
+    for sentence in translation.values():
+        for entry_id in {entry_id for _, _, entry_id in find_terms(sentence.zh, chinese_forms)}:
+            english_with.setdefault(entry_id, []).append(expand_placeholders(sentence.en))
+    for index, entry in enumerate(glossary):
+        english = english_with.get(entry.id, [])
+        if english and not any(form_pattern(entry.en).search(text) for text in english):
+            used = " or ".join(repr(variant) for variant in entry.variants) or "other words"
+            yield at(file, (index, "en"), f"{entry.en!r} is in no sentence that has {entry.zh} (the text uses "
+                                          f"{used}); make the headword the form the translation uses")
 
 
 # The glossary
@@ -272,22 +290,68 @@ def check_figures(file: YamlDocument, figures: list[Figure], topics: list[Topic]
         if figure.related and figure.related.figure not in ids - {figure.id}:
             yield at(file, (index, "related", "figure"), f"unknown figure {figure.related.figure!r} "
                                                          "(expected the id of another figure)")
-        sentence = translation.get(figure.source.sentence)
+        for number, source in enumerate(figure.also_in):
+            path = (index, "also_in", number)
+            yield from source_problems(file, path, (*path, "quote"), source, figure, translation)
+        found = list(source_problems(file, (index, "source"), (index, "value"), figure.source, figure, translation))
+        yield from found
+        if not found:
+            yield from (at(file, (index, field), message) for field, message in wording_problems(figure))
+
+
+def source_problems(file: YamlDocument, path: FieldPath, value_path: FieldPath, source: FigureSource, figure: Figure,
+                    translation: Translation) -> Iterator[Problem]:
+    """A source of the figure (at path) names a sentence and quotes it exactly, and the quote has
+    the figure's value (else a problem at value_path)."""
+    sentence = translation.get(source.sentence)
+    if sentence is None:
+        yield at(file, (*path, "sentence"), f"unknown sentence {source.sentence!r} (expected an id from data/speech.yaml)")
+    elif source.quote not in sentence.zh:
+        yield at(file, (*path, "quote"), f"{source.quote!r} is not in sentence {source.sentence} (expected words "
+                                         f"copied exactly from: {sentence.zh!r})")
+    elif (written := value_text(figure.value)) not in NUMBER_TEXT.findall(source.quote):
+        yield at(file, value_path, f"{written} is not in the quote {source.quote!r} (expected the number exactly as the speech writes it)")
+
+
+def check_periods(file: YamlDocument, figures: list[Figure], periods: list[Period],
+                  translation: Translation) -> Iterator[Problem]:
+    """Every figure's period is one of data/periods.yaml, as the speech states it: the period
+    whose words its quote says (累计), else the one whose words its sentence says (上半年), else
+    one that no words state. A figure whose period is stated outside its quote and sentence
+    names the sentence that states it (`source.period_in`)."""
+    by_id = {period.id: period for period in periods}
+    for index, figure in enumerate(figures):
+        period = by_id.get(figure.period)
+        if period is None:
+            yield at(file, (index, "period"), f"unknown period {figure.period!r} (expected an id from "
+                                              f"data/periods.yaml: {', '.join(by_id)})")
+            continue
+        stating = figure.source.period_in or figure.source.sentence
+        sentence = translation.get(stating)
         if sentence is None:
-            yield at(file, (index, "source", "sentence"), f"unknown sentence {figure.source.sentence!r} "
-                                                          "(expected an id from data/speech.yaml)")
+            if figure.source.period_in:
+                yield at(file, (index, "source", "period_in"), f"unknown sentence {stating!r} "
+                                                               "(expected an id from data/speech.yaml)")
             continue
-        if figure.source.quote not in sentence.zh:
-            yield at(file, (index, "source", "quote"), f"{figure.source.quote!r} is not in sentence "
-                                                       f"{figure.source.sentence} (expected words copied exactly "
-                                                       f"from: {sentence.zh!r})")
-            continue
-        written = value_text(figure.value)
-        if written not in NUMBER_TEXT.findall(figure.source.quote):
-            yield at(file, (index, "value"), f"{written} is not in the quote {figure.source.quote!r} "
-                                             "(expected the number exactly as the speech writes it)")
-            continue
-        yield from (at(file, (index, field), message) for field, message in wording_problems(figure))
+        if figure.source.period_in:
+            said = [(other, word, f"sentence {stating}") for other in periods
+                    for word in other.quote_says + other.sentence_says if word in sentence.zh]
+        else:
+            said = ([(other, word, "the quote") for other in periods for word in other.quote_says
+                     if word in figure.source.quote]
+                    or [(other, word, f"sentence {stating}") for other in periods for word in other.sentence_says
+                        if word in sentence.zh])
+        if said and period not in [other for other, _, _ in said]:
+            yield at(file, (index, "period"), f"{period.id}, but {said[0][2]} says "
+                                              f"{', '.join(word for _, word, _ in said)} "
+                                              f"(expected {' or '.join(dict.fromkeys(other.id for other, _, _ in said))})")
+        elif not said and (period.sentence_says or period.quote_says):
+            unstated = [other.id for other in periods if not (other.sentence_says or other.quote_says)]
+            yield at(file, (index, "period"), f"{period.id} is stated by "
+                                              f"{' or '.join(period.quote_says + period.sentence_says)}, which "
+                                              f"neither the quote nor sentence {stating} says (expected a period no "
+                                              f"words state: {', '.join(unstated)}; or name the sentence that states it in "
+                                              "source.period_in)")
 
 
 def wording_problems(figure: Figure) -> Iterator[tuple[str, str]]:
@@ -326,7 +390,8 @@ def check_coverage(file: YamlDocument, figures: list[Figure], exclusions: list[E
     """Every number of the speech is a figure or an excluded number: nothing is left out."""
     excluded = {(exclusion.sentence, exclusion.text) for exclusion in exclusions}
     for sentence_id, sentence in translation.items():
-        available = [value_text(figure.value) for figure in figures if figure.source.sentence == sentence_id]
+        available = [value_text(figure.value) for figure in figures
+                     for source in (figure.source, *figure.also_in) if source.sentence == sentence_id]
         for mention in mentions(sentence.zh):
             if (sentence_id, mention.chinese) in excluded:
                 continue
@@ -372,3 +437,71 @@ def check_charts(file: YamlDocument, charts: list[ChartSpec], figures: list[Figu
                          f"{figure.id!r} has {name} {getattr(figure, name)!r}, but {first.id!r} has "
                          f"{getattr(first, name)!r} (a chart's figures must share unit, period and basis; "
                          "draw the others in a chart of their own)")
+
+
+# Relations
+
+def check_relations(file: YamlDocument, relations: list[Relation], figures: list[Figure]) -> Iterator[Problem]:
+    """Every relation's figures exist and fit its kind (their number and units), and where the
+    speech states the result, the computed value agrees with it or a note says how they differ."""
+    by_id = {figure.id: figure for figure in figures}
+    for index, relation in enumerate(relations):
+        found = list(relation_problems(file, index, relation, by_id))
+        yield from found
+        if found:
+            continue
+        computed = compute(relation, by_id)
+        if computed.agrees is False and relation.note is None:
+            stated = f"{'at least ' if relation.at_least else ''}{value_text(computed.stated.value)}"
+            yield at(file, (index, "stated"), f"the computed {relation.kind}, {computed.formula} = "
+                                              f"{computed.shown}, differs from {stated} ({relation.stated}) "
+                                              "beyond its rounding (expected a `note`, in both languages, saying "
+                                              "so neutrally: the Chinese text prevails)")
+
+
+def relation_problems(file: YamlDocument, index: int, relation: Relation, figures: dict[str, Figure]) -> Iterator[Problem]:
+    count, units, _ = KINDS[relation.kind]
+    if relation.id in figures:
+        yield at(file, (index, "id"), f"{relation.id!r} is also the id of a figure; the downloads list both in one "
+                                      "table, so give the relation its own id")
+    named = [((index, "inputs", number), figure_id) for number, figure_id in enumerate(relation.inputs)]
+    if relation.stated:
+        named.append(((index, "stated"), relation.stated))
+    unknown = list(check_known_ids(file, iter(named), figures, "figure", "data/figures.yaml"))
+    if unknown:
+        yield from unknown
+        return
+    if len(relation.inputs) != count if count else len(relation.inputs) < 2:
+        yield at(file, (index, "inputs"), f"a {relation.kind} takes {count or 'two or more'} figures, not "
+                                          f"{len(relation.inputs)} (see `kind` in the schema for their order)")
+        return
+    inputs = [figures[figure_id] for figure_id in relation.inputs]
+    for number, figure in enumerate(inputs):
+        expected = units[min(number, len(units) - 1)]
+        expected = inputs[0].unit if expected == "same" else expected
+        if expected is not None and figure.unit != expected:
+            yield at(file, (index, "inputs", number), f"{figure.id} is in {figure.unit!r}, but input {number + 1} of "
+                                                      f"a {relation.kind} is in {expected!r}")
+    if (relation.kind == "days") != (relation.days_of is not None):
+        yield at(file, (index, "days_of" if relation.days_of else "kind"),
+                 "days_of is for a relation of kind days, which needs it (the year or half-year, 2024 or 2024-H1)")
+    if relation.at_least and not relation.stated:
+        yield at(file, (index, "at_least"), "at_least needs the figure it compares with, in `stated`")
+
+
+# Versions
+
+def check_versions(file: YamlDocument, versions: list[Version], document: Document) -> Iterator[Problem]:
+    """Newest first: each version higher than the next and not dated before it, none before the speech."""
+    for index, version in enumerate(versions):
+        if version.date < document.date:
+            yield at(file, (index, "date"), f"{version.date} is before the speech ({document.date}); a version "
+                                            "of its data cannot be")
+        if index + 1 < len(versions):
+            older = versions[index + 1]
+            if tuple(map(int, version.version.split("."))) <= tuple(map(int, older.version.split("."))):
+                yield at(file, (index, "version"), f"{version.version} is not higher than {older.version} below it "
+                                                   "(expected the newest version first)")
+            if version.date < older.date:
+                yield at(file, (index, "date"), f"{version.date} is before {older.date}, the date of "
+                                                f"{older.version} below it (expected the newest version first)")

@@ -89,6 +89,9 @@ class SpeechSentence(Record):
     zh: Text
     en: Text
     topic: bool = False
+    note: Text | None = Field(default=None, description=(
+        "A translator's note on the English (a pun, a play on words the English cannot keep), "
+        "shown after the English sentence; the sentence's `en` stays a translation."))
 
 
 GlossaryKind = Literal["formula", "slogan", "enterprise", "project", "park", "place", "programme", "organization"]
@@ -120,8 +123,25 @@ class Topic(Record):
     title: Localized
 
 
-FigureKind = Literal["result", "change", "share", "count", "rank", "target", "threshold"]
-Period = Literal["2024-H1", "2024-01-08", "2024-H2", "2024", "2024-year-end", "2023", "cumulative"]
+FigureKind = Literal["result", "change", "share", "count", "rank", "target", "threshold", "allocation", "size"]
+PeriodId = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*$")]
+
+
+class Period(Record):
+    """data/periods.yaml: a period figures refer to, named in both languages, with the words of
+    the speech that state it."""
+
+    id: PeriodId
+    zh: Text
+    en: Text
+    sentence_says: list[VerbatimText] = Field(default_factory=list, description=(
+        "Words that state this period for a whole sentence (上半年,): every figure of a sentence "
+        "that says one is of this period, and a figure of this period comes from such a sentence."))
+    quote_says: list[VerbatimText] = Field(default_factory=list, description=(
+        "Words that state this period for one figure (累计): a figure whose quote says one is of "
+        "this period, and a figure of this period has such a quote."))
+
+
 Basis = Literal["year-on-year", "provincial-average", "city-average", "city-ranking", "full-year-target"]
 Qualifier = Literal["at-least", "more-than", "exceeds"]
 Unit = Literal[tuple(UNITS)]
@@ -130,6 +150,10 @@ Unit = Literal[tuple(UNITS)]
 class FigureSource(Record):
     sentence: SentenceId = Field(description="Id of the sentence of data/speech.yaml the figure comes from.")
     quote: Text = Field(description="The words of that sentence that give the figure, copied exactly.")
+    period_in: SentenceId | None = Field(default=None, description=(
+        "The sentence whose words state the figure's period when neither the quote nor the sentence "
+        "does: the sentence it continues (其中, of which), or its own sentence when the word (累计) "
+        "stands before a list the quote is part of."))
 
 
 class Related(Record):
@@ -148,12 +172,14 @@ class Figure(Record):
     value: Annotated[float, Field(description="The number as the speech writes it (5.13 for 5.13万亩).")] | int
     unit: Unit
     kind: FigureKind
-    period: Period
+    period: PeriodId = Field(description="The id of a period of data/periods.yaml.")
     basis: Basis | None = None
     qualifier: Qualifier | None = None
     headline: bool = Field(default=False, description="Shown as a card on the home page.")
     related: Related | None = None
     source: FigureSource
+    also_in: list[FigureSource] = Field(default_factory=list, description=(
+        "Other sentences that state the same fact (the speech tells it again), each quoted like the source."))
 
 
 class Exclusion(Record):
@@ -188,6 +214,43 @@ class ChartSpec(Record):
     figures: Annotated[list[Slug], Field(min_length=1, description="Ids of figures with the same unit, period and basis.")]
 
 
+RelationKind = Literal["share", "days", "sum", "difference", "base", "total"]
+
+
+class Relation(Record):
+    """data/relations.yaml: an arithmetic relation among the speech's figures, which this site
+    computes (scripts/relations.py) and, where the speech states the result, compares with it."""
+
+    id: Slug
+    kind: RelationKind = Field(description=(
+        "share: inputs [part, whole], part / whole x 100. days: inputs [share in percent], the share "
+        "of the days of `days_of`. sum: inputs [a, b, ...], their sum. difference: inputs [a, b], a - b. "
+        "base: inputs [level, growth in percent], the level a year before, level / (1 + growth / 100). "
+        "total: inputs [count, rate in percent], the whole the rate is of, count / (rate / 100)."))
+    label: Localized = Field(description="What the computed value is.")
+    inputs: Annotated[list[Slug], Field(min_length=1, description="Ids of figures, in the order the kind names.")]
+    stated: Slug | None = Field(default=None, description=(
+        "The figure that states the result, if the speech states it: the computed value must agree "
+        "with it within its rounding (or, with `at_least`, reach it), else `note` says how they differ."))
+    at_least: bool = Field(default=False, description="The stated figure is a floor the computed value reaches "
+                                                      "(a target the speech says was exceeded).")
+    days_of: Annotated[str, StringConstraints(pattern=r"^\d{4}(?:-H[12])?$")] | None = Field(
+        default=None, description="For kind days: the year (2024) or half-year (2024-H1) whose days the share is of.")
+    decimals: Annotated[int, Field(ge=0, le=6)] = Field(default=2, description=(
+        "Decimals of a computed value no figure states (one that is stated is shown to its decimals)."))
+    note: Localized | None = Field(default=None, description=(
+        "An editor's note, neutral, without correcting the speech: required where the computed value "
+        "and the stated figure differ beyond rounding."))
+
+
+class Version(Record):
+    """data/versions.yaml: one published version of the data, what changed and why (newest first)."""
+
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+$")] = Field(description="MAJOR.MINOR: MAJOR when ids or fields of the downloads change.")
+    date: datetime.date
+    changes: Annotated[list[Localized], Field(min_length=1, description="What changed, and why, one item each.")]
+
+
 @dataclass(frozen=True)
 class SiteData:
     """Everything the pages are rendered from, validated."""
@@ -201,3 +264,6 @@ class SiteData:
     figures: tuple[Figure, ...] = ()
     challenges: tuple[ChallengeGroup, ...] = ()
     charts: tuple[ChartSpec, ...] = ()
+    periods: tuple[Period, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    versions: tuple[Version, ...] = ()

@@ -27,27 +27,33 @@ from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, translator
 from scripts.incremental import TextCache, compiled_templates, key_of
 from scripts.model import ChartSpec, Figure, GlossaryEntry, SiteData
 from scripts.quantity import expand_placeholders
+from scripts.relations import amount, computed_relations
 from scripts.terms import find_terms, term_forms
 
-PAGES = ("index", "results", "targets", "projects", "challenges", "speech", "parallel", "glossary", "downloads", "about")
+PAGES = ("index", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
+         "changes", "about")
 # The data each page reads (fields of SiteData). A page is rendered from a view of the data
 # holding only these: reading anything else stops the render with a message, so the page cache,
 # keyed by exactly these inputs, can never serve a page made from other data.
 PAGE_INPUTS = {
     "index": ("document", "paragraphs", "translation", "figures", "challenges"),
-    "results": ("document", "figures", "topics", "charts"),
-    "targets": ("document", "figures", "topics", "charts"),
+    "results": ("document", "figures", "topics", "charts", "periods", "relations"),
+    "targets": ("document", "figures", "topics", "charts", "periods", "relations"),
     "projects": ("document", "paragraphs", "translation", "glossary", "figures"),
     "challenges": ("document", "translation", "challenges"),
     "speech": ("document", "paragraphs", "translation", "glossary"),
     "parallel": ("document", "paragraphs", "translation"),
     "glossary": ("document", "paragraphs", "glossary"),
-    "downloads": ("document", "figures"),
+    "downloads": ("document", "figures", "relations", "versions"),
     "about": ("document",),
+    "checks": ("document", "figures", "topics", "relations"),
+    "changes": ("document", "versions"),
 }
 PAGE_OPTIONS = {"parallel": {"hide": ["toc"]}}
 GLOSSARY_KINDS = ("formula", "slogan", "programme", "enterprise", "project", "park", "place", "organization")
 ENTITY_KINDS = ("project", "park", "enterprise")
+FIGURE_PAGES = {"results": "results", "tasks": "targets"}  # the page of each group of topics
+TARGET_KINDS = ("target", "threshold")  # the figures of the targets tables; the others of part two are listed after them
 TEMPLATES = Path(__file__).parent / "templates"
 
 __all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "PAGES", "PAGE_INPUTS", "RenderCaches", "page_path", "render_page", "render_site"]
@@ -84,6 +90,12 @@ class SentenceView:
     id: str
     pieces: tuple[Piece, ...]
     bold: bool = False
+    note: str | None = None  # a translator's note, after the English sentence
+
+
+def translator_note(site: SiteData, sentence_id: str, language: str) -> str | None:
+    """The note on a sentence's English (a pun the English cannot keep), for the English only."""
+    return site.translation[sentence_id].note if language == "en" else None
 
 
 def sentence_text(site: SiteData, sentence_id: str, language: str) -> str:
@@ -117,7 +129,8 @@ def full_text(site: SiteData, language: str) -> list[dict]:
             sentences = sentences[1:]
         linked: set[str] = set()
         block["sentences"] = [SentenceView(sentence.id, pieces(sentence_text(site, sentence.id, language), forms, linked),
-                                           site.translation[sentence.id].topic)
+                                           site.translation[sentence.id].topic,
+                                           translator_note(site, sentence.id, language))
                               for sentence in sentences]
         blocks.append(block)
     return blocks
@@ -133,7 +146,8 @@ def parallel_text(site: SiteData) -> list[dict]:
                            "en": sentence_text(site, first.id, "en")})
             continue
         columns = {language: [SentenceView(sentence.id, (Piece(sentence_text(site, sentence.id, language)),),
-                                           site.translation[sentence.id].topic or (paragraph.kind == "item" and index == 0))
+                                           site.translation[sentence.id].topic or (paragraph.kind == "item" and index == 0),
+                                           translator_note(site, sentence.id, language))
                               for index, sentence in enumerate(paragraph.sentences)]
                    for language in LANGUAGES}
         blocks.append({"kind": paragraph.kind, "paragraph": paragraph.id, "count": len(paragraph.sentences), **columns})
@@ -227,6 +241,9 @@ def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
     t = translator(language, paths)
     draw_chart = draw_chart or draw
     by_id = cache(lambda: figure_by_id(site))
+    periods = cache(lambda: {period.id: period for period in site.periods})
+    topic_groups = cache(lambda: {topic.id: topic.group for topic in site.topics})
+    relations = cache(lambda: computed_relations(site.relations, site.figures))
     listed = cache(lambda: entities(site))
     context = {
         "site": site, "document": site.document, "language": language, "pages": PAGES, "t": t,
@@ -236,6 +253,7 @@ def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
         "headword": headword,
         "label_of": lambda figure: getattr(figure.label, language),
         "value_of": lambda figure: display_value(figure, language),
+        "period_of": lambda figure: getattr(periods()[figure.period], language),
         "compact_value_of": lambda figure: compact_value(figure, language),
         "date_text": lambda day: date_text(day, language),
         "sentence_in": lambda sentence_id: sentence_text(site, sentence_id, language),
@@ -243,6 +261,12 @@ def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
         "page_url": lambda page: f"{page}.html",
         "figure_by_id": by_id,
         "figures_by_topic": lambda group: figures_by_topic(site, group),
+        "target_kinds": TARGET_KINDS,
+        "figure_page": lambda figure: FIGURE_PAGES.get(topic_groups()[figure.topic], "downloads"),
+        "computed_relations": relations,
+        "computed_amount": lambda computed: amount(computed, language),
+        "checks_of": lambda figure: [computed for computed in relations()
+                                     if figure.id in (*computed.relation.inputs, computed.relation.stated)],
         "headline_figures": cache(lambda: [figure for figure in site.figures if figure.headline]),
         "charts": lambda page: [draw_chart(spec, context) for spec in site.charts if spec.page == page],
         "speech_parts": cache(lambda: speech_parts(site, language)),

@@ -12,21 +12,24 @@ Span = tuple[int, int, str]  # start, end, glossary entry id
 Form = tuple[str, re.Pattern, str]  # text, pattern matching it as a whole word, entry id
 
 
-def _pattern(form: str) -> re.Pattern:
-    """English forms match whole words only ("Jiangyuan" not inside "Jiangyuanese")."""
+def form_pattern(form: str) -> re.Pattern:
+    """A form that starts or ends with a Latin letter or digit matches only where no Latin letter,
+    digit, _ or - continues it: English forms match whole words ("Jiangyuan" not inside
+    "Jiangyuanese"), and a Chinese term that starts with a digit (2024新春禧乐会) still matches
+    right after a Chinese character (re.ASCII: Han characters are not word characters here)."""
     pattern = re.escape(form)
     if form[:1].isascii() and form[:1].isalnum():
         pattern = rf"(?<![\w-]){pattern}"
     if form[-1:].isascii() and form[-1:].isalnum():
         pattern = rf"{pattern}(?![\w-])"
-    return re.compile(pattern)
+    return re.compile(pattern, re.ASCII)
 
 
 def term_forms(glossary: Iterable[GlossaryEntry], language: str) -> list[Form]:
     """Every form of every term, longest first."""
     forms = [(entry.zh, entry.id) for entry in glossary] if language == "zh" else \
         [(form, entry.id) for entry in glossary for form in (entry.en, *entry.variants)]
-    return [(form, _pattern(form), entry_id)
+    return [(form, form_pattern(form), entry_id)
             for form, entry_id in sorted(forms, key=lambda form: (-len(form[0]), form[0]))]
 
 

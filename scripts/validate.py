@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 
 from scripts import checks
-from scripts.model import (ChallengeGroup, ChartSpec, Document, Exclusion, Figure, GlossaryEntry, SentenceId, SiteData,
-                           SpeechSentence, Topic)
+from scripts.model import (ChallengeGroup, ChartSpec, Document, Exclusion, Figure, GlossaryEntry, Period, Relation,
+                           SentenceId, SiteData, SpeechSentence, Topic, Version)
 from scripts.speech import split_speech
 from scripts.yamlfile import Problem, YamlDocument, YamlError, dotted, load_yaml
 
@@ -61,10 +61,13 @@ DATA_FILES = (
     DataFile("translation", "data/speech.yaml", TypeAdapter(dict[SentenceId, SpeechSentence])),
     DataFile("glossary", "data/glossary.yaml", TypeAdapter(list[GlossaryEntry])),
     DataFile("topics", "data/topics.yaml", TypeAdapter(list[Topic])),
+    DataFile("periods", "data/periods.yaml", TypeAdapter(list[Period])),
     DataFile("figures", "data/figures.yaml", TypeAdapter(list[Figure])),
     DataFile("exclusions", "data/figures-excluded.yaml", TypeAdapter(list[Exclusion])),
     DataFile("challenges", "data/challenges.yaml", TypeAdapter(list[ChallengeGroup])),
     DataFile("charts", "data/charts.yaml", TypeAdapter(list[ChartSpec])),
+    DataFile("relations", "data/relations.yaml", TypeAdapter(list[Relation])),
+    DataFile("versions", "data/versions.yaml", TypeAdapter(Annotated[list[Version], Field(min_length=1)])),
 )
 
 
@@ -94,9 +97,13 @@ CHECKS = (
     Check(checks.check_glossary_entries, "glossary", ("glossary",)),
     Check(checks.check_quotes, "glossary", ("glossary", "speech")),
     Check(checks.check_terms_translated, "translation", ("translation", "glossary"), after_clean=True),
+    Check(checks.check_headwords_used, "glossary", ("glossary", "translation"), after_clean=True),
     Check(checks.check_unique_ids, "topics", ("topics",)),
     Check(checks.check_unique_ids, "figures", ("figures",)),
     Check(checks.check_figures, "figures", ("figures", "topics", "translation")),
+    Check(checks.check_unique_ids, "periods", ("periods",)),
+    Check(checks.check_quotes, "periods", ("periods", "speech")),
+    Check(checks.check_periods, "figures", ("figures", "periods", "translation")),
     Check(checks.check_glossary_figures, "glossary", ("glossary", "figures")),
     Check(checks.check_exclusions, "exclusions", ("exclusions", "translation")),
     Check(checks.check_coverage, "figures", ("figures", "exclusions", "translation"), after_clean=True),
@@ -104,6 +111,9 @@ CHECKS = (
     Check(checks.check_challenges, "challenges", ("challenges", "translation")),
     Check(checks.check_unique_ids, "charts", ("charts",)),
     Check(checks.check_charts, "charts", ("charts", "figures")),
+    Check(checks.check_unique_ids, "relations", ("relations",)),
+    Check(checks.check_relations, "relations", ("relations", "figures"), after_clean=True),
+    Check(checks.check_versions, "versions", ("versions", "document")),
 )
 
 
@@ -156,7 +166,8 @@ def validate(loaded: dict[str, YamlDocument | YamlError], root: Path) -> SiteDat
         raise DataError([named(problem, documents) for problem in problems])
     return SiteData(values["document"], values["speech"], values["paragraphs"], values["translation"],
                     tuple(values["glossary"]), tuple(values["topics"]), tuple(values["figures"]),
-                    tuple(values["challenges"]), tuple(values["charts"]))
+                    tuple(values["challenges"]), tuple(values["charts"]), tuple(values["periods"]),
+                    tuple(values["relations"]), tuple(values["versions"]))
 
 
 def parse(document: YamlDocument, adapter: TypeAdapter) -> tuple[Any, list[Problem]]:

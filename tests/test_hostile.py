@@ -39,7 +39,10 @@ FREE_TEXT = {
     "data/figures-excluded.yaml": ["*.reason"],
     "data/challenges.yaml": ["*.title.zh", "*.title.en"],
     "data/charts.yaml": ["*.title.zh", "*.title.en"],
-    "data/speech.yaml": ["*.en"],
+    "data/speech.yaml": ["*.en", "*.note"],
+    "data/periods.yaml": ["*.zh", "*.en"],
+    "data/relations.yaml": ["*.label.zh", "*.label.en", "*.note.zh", "*.note.en"],
+    "data/versions.yaml": ["*.changes.*.zh", "*.changes.*.en"],
 }
 
 

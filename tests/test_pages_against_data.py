@@ -25,10 +25,10 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 
 # How each period and comparison of data/figures.yaml reads, in each language.
 PERIODS = {
-    "zh": {"2024-H1": "2024年上半年", "2024-H2": "2024年下半年", "2024": "2024年", "2024-year-end": "2024年末",
-           "cumulative": "累计"},
-    "en": {"2024-H1": "H1 2024", "2024-H2": "H2 2024", "2024": "2024", "2024-year-end": "End of 2024",
-           "cumulative": "Cumulative"},
+    "zh": {"2024-H1": "2024年上半年", "2024-to-date": "2024年初以来", "2024-H2": "2024年下半年", "2024": "2024年",
+           "2024-year-end": "2024年末", "cumulative": "累计", "whole-project": "项目总投资"},
+    "en": {"2024-H1": "H1 2024", "2024-to-date": "2024 to date", "2024-H2": "H2 2024", "2024": "2024",
+           "2024-year-end": "End of 2024", "cumulative": "Cumulative", "whole-project": "Whole project"},
 }
 BASES = {
     "zh": {"year-on-year": "同比", "provincial-average": "与全省平均水平比", "city-average": "与全市平均水平比",
@@ -136,9 +136,9 @@ ENTITY_KINDS = {"zh": {"project": "项目", "park": "园区与小镇", "enterpri
                 "en": {"project": "Project", "park": "Park or town", "enterprise": "Enterprise"}}
 # The headers of the figure tables, in each language.
 TABLE_HEADERS = {
-    "zh": {"results.html": ["指标", "数值", "时期", "出处"], "targets.html": ["目标", "数值", "时期", "相关的上半年数字", "出处"]},
+    "zh": {"results.html": ["指标", "数值", "时期", "出处"], "targets.html": ["目标", "数值", "时期", "相关的已有数字", "出处"]},
     "en": {"results.html": ["Indicator", "Value", "Period", "Source"],
-           "targets.html": ["Target", "Value", "Period", "Related first-half figure", "Source"]},
+           "targets.html": ["Target", "Value", "Period", "Related figure so far", "Source"]},
 }
 # A paragraph that opens with 一是, 二要 ... is an item of a part; its first sentence is the item's heading.
 ITEM_HEADING = re.compile(r"^[一二三四五六七八九十]+[是要]")
@@ -212,10 +212,13 @@ def test_each_target_shows_its_related_figure_with_that_figure_s_own_data(site, 
 
 @pytest.mark.parametrize("language", HOMES)
 def test_every_figure_table_has_one_cell_per_column_and_notes_span_the_row(site, language):
-    for name, headers in TABLE_HEADERS[language].items():
+    for name, target_headers in TABLE_HEADERS[language].items():
         tables = page(site, HOMES[language] + name).select("div.figures table")
         assert tables, name
         for table in tables:
+            # The targets page lists the other figures of part two (a fund) after the targets, in a results table.
+            is_targets = "targets" in table.find_parent("div", class_="figures")["class"]
+            headers = target_headers if is_targets else TABLE_HEADERS[language]["results.html"]
             assert [header.get_text() for header in table.thead.select("th")] == headers, name
             for row in table.tbody.find_all("tr", recursive=False):
                 if "note-row" in row.get("class", []):
@@ -246,8 +249,10 @@ def test_each_challenge_quotes_and_links_its_own_sentences(site, language):
 
 def test_every_download_row_holds_its_figure_s_data(site):
     folder = site.directory / "downloads"
-    rows = list(csv.DictReader(io.StringIO((folder / "figures.csv").read_bytes().decode("utf-8-sig"), newline="")))
-    items = json.loads((folder / "figures.json").read_text(encoding="utf-8"))["figures"]
+    rows = [row for row in csv.DictReader(io.StringIO((folder / "figures.csv").read_bytes().decode("utf-8-sig"), newline=""))
+            if row["derived"] == "false"]  # the computed values follow (tests/test_trust_pages.py)
+    items = [item for item in json.loads((folder / "figures.json").read_text(encoding="utf-8"))["figures"]
+             if not item["derived"]]
     assert [row["id"] for row in rows] == [item["id"] for item in items] == [figure["id"] for figure in FIGURES]
     for figure, row, item in zip(FIGURES, rows, items):
         expected = {"id": figure["id"], "topic": figure["topic"], "label_zh": figure["label"]["zh"],

@@ -298,8 +298,8 @@ def test_a_summary_for_a_part_the_speech_does_not_have(project):
 
 
 def test_every_unknown_id_of_a_list_is_reported_not_only_the_first(project):
-    edited(project, "data/charts.yaml", "    - sheep-raised-growth-h1\n", "    - goats-raised-growth-h1\n")
-    text = edited(project, "data/charts.yaml", "    - poultry-raised-growth-h1\n", "    - ducks-raised-growth-h1\n")
+    edited(project, "data/charts.yaml", "    - sheep-raised-growth-2024\n", "    - goats-raised-growth-h1\n")
+    text = edited(project, "data/charts.yaml", "    - poultry-raised-growth-2024\n", "    - ducks-raised-growth-h1\n")
     assert problems(project) == [
         f"data/charts.yaml:{line_with(text, 'goats-raised')}: livestock: figures[1]: unknown figure "
         "'goats-raised-growth-h1' (expected an id from data/figures.yaml)",
@@ -366,12 +366,12 @@ def test_a_challenge_outro_names_an_unknown_sentence(project):
 
 
 def test_chart_figures_must_share_a_basis(project):
-    # forest-coverage-h1 is a first-half percentage like the others, but a level, not a growth year on year.
+    # key-projects-start-rate-h1 is a first-half percentage like the others, but a rate, not a growth year on year.
     text = edited(project, "data/charts.yaml", "    - retail-sales-growth-h1\n",
-                  "    - retail-sales-growth-h1\n    - forest-coverage-h1\n")
-    assert_only(project, f"data/charts.yaml:{line_with(text, '- forest-coverage-h1')}: growth: figures[5]: "
-                         "'forest-coverage-h1' has basis None, but 'gdp-growth-h1' has 'year-on-year' (a chart's figures "
-                         "must share unit, period and basis; draw the others in a chart of their own)")
+                  "    - retail-sales-growth-h1\n    - key-projects-start-rate-h1\n")
+    assert_only(project, f"data/charts.yaml:{line_with(text, '- key-projects-start-rate-h1')}: growth: figures[5]: "
+                         "'key-projects-start-rate-h1' has basis None, but 'gdp-growth-h1' has 'year-on-year' (a chart's "
+                         "figures must share unit, period and basis; draw the others in a chart of their own)")
 
 
 def test_problems_are_listed_file_by_file_then_line_by_line(project):

@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import SUB_PATH
 
-NAMES = ("index", "results", "targets", "projects", "challenges", "speech", "parallel", "glossary", "downloads", "about")
+NAMES = ("index", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
+         "changes", "about")
 PAGES = {**{f"{name}.html": "zh" for name in NAMES}, **{f"en/{name}.html": "en" for name in NAMES}}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

@@ -1,0 +1,125 @@
+"""The arithmetic relations among the speech's figures (data/relations.yaml), computed by this site.
+
+Pure functions, figures in, numbers out, in exact decimal arithmetic. A computed value that the
+speech also states agrees with it when it rounds (half up) to the stated value at the stated
+value's decimals, or, for a floor (`at_least`), when it reaches it. The pages and downloads mark
+every computed value as computed by this site, with its formula and inputs; the Chinese text
+prevails, and nothing here corrects it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from scripts.figures import chinese_wording, value_text
+from scripts.quantity import figure_amount
+from scripts.model import Figure, Relation
+
+PERCENT = "percent"
+# For each kind: how many inputs it takes (None: two or more), the unit each input must have
+# (None: any; "same": the unit of the first), and the formula with {0}, {1}... for the inputs.
+KINDS: dict[str, tuple[int | None, tuple[str | None, ...], str]] = {
+    "share": (2, (None, "same"), "{0} ÷ {1} × 100"),
+    "days": (1, (PERCENT,), "{0}% × {days}"),
+    "sum": (None, ("same",), " + "),
+    "difference": (2, (None, None), "{0} − {1}"),
+    "base": (2, (None, PERCENT), "{0} ÷ (1 + {1}%)"),
+    "total": (2, (None, PERCENT), "{0} ÷ {1}%"),
+}
+
+
+@dataclass(frozen=True)
+class Computed:
+    """A relation computed: its exact value, shown rounded to `decimals` (the relation's, or the
+    stated figure's if it has more), in `unit`."""
+
+    relation: Relation
+    inputs: tuple[Figure, ...]
+    value: Decimal
+    unit: str
+    decimals: int
+    formula: str                   # with the input values as the speech writes them: 1546 ÷ 1553 × 100
+    stated: Figure | None
+    agrees: bool | None            # None when the speech states no result to compare with
+
+    @property
+    def shown(self) -> Decimal:
+        return rounded(self.value, self.decimals)
+
+
+def decimals_of(value: float | int) -> int:
+    """The decimals the speech writes a value with: 99.54 -> 2, 16 -> 0, 2.0 -> 1."""
+    written = value_text(value)
+    return len(written.split(".")[1]) if "." in written else 0
+
+
+def rounded(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def days_in(period: str) -> int:
+    """The days of a year (2024: 366, a leap year) or a half-year (2024-H1: 182, 2024-H2: 184)."""
+    year_text, _, half = period.partition("-")
+    year = int(year_text)
+    start = datetime.date(year, 7, 1) if half == "H2" else datetime.date(year, 1, 1)
+    end = datetime.date(year, 7, 1) if half == "H1" else datetime.date(year + 1, 1, 1)
+    return (end - start).days
+
+
+def unit_of(relation: Relation, inputs: list[Figure]) -> str:
+    """A share is in percent and a number of days in days; the others keep their first input's
+    unit (a growth rate less a gap in percentage points is a growth rate)."""
+    return {"share": PERCENT, "days": "day"}.get(relation.kind, inputs[0].unit)
+
+
+def exact(figure: Figure) -> Decimal:
+    return Decimal(value_text(figure.value))
+
+
+def compute(relation: Relation, figures: dict[str, Figure]) -> Computed:
+    """The relation's value from its input figures (validated: they exist and fit its kind)."""
+    inputs = [figures[figure_id] for figure_id in relation.inputs]
+    values = [exact(figure) for figure in inputs]
+    if relation.kind == "share":
+        value = values[0] / values[1] * 100
+    elif relation.kind == "days":
+        value = values[0] / 100 * days_in(relation.days_of or "")
+    elif relation.kind == "sum":
+        value = sum(values, Decimal(0))
+    elif relation.kind == "difference":
+        value = values[0] - values[1]
+    elif relation.kind == "base":
+        value = values[0] / (1 + values[1] / 100)
+    else:  # total
+        value = values[0] / (values[1] / 100)
+    written = [value_text(figure.value) for figure in inputs]
+    pattern = KINDS[relation.kind][2]
+    formula = pattern.join(written) if relation.kind == "sum" else pattern.format(
+        *written, days=days_in(relation.days_of) if relation.days_of else "")
+    stated = figures.get(relation.stated) if relation.stated else None
+    agrees = None
+    if stated is not None:
+        agrees = value >= exact(stated) if relation.at_least else rounded(value, decimals_of(stated.value)) == exact(stated)
+    decimals = max(relation.decimals, decimals_of(stated.value)) if stated else relation.decimals
+    return Computed(relation, tuple(inputs), value, unit_of(relation, inputs), decimals, formula, stated, agrees)
+
+
+def computed_relations(relations: tuple[Relation, ...] | list[Relation], figures: list[Figure] | tuple[Figure, ...]
+                       ) -> list[Computed]:
+    by_id = {figure.id: figure for figure in figures}
+    return [compute(relation, by_id) for relation in relations]
+
+
+CHINESE_UNITS = {"percent": "%", "day": "天"}
+
+
+def amount(computed: Computed, language: str) -> str:
+    """The computed value in one language: 99.55%; 2.57万头 in Chinese, in the unit as the speech
+    writes it for the first input; 25,700 head in English (scripts/quantity.py)."""
+    if language != "zh":
+        return figure_amount(computed.shown, computed.unit)
+    wording = chinese_wording(computed.inputs[0])
+    unit = CHINESE_UNITS.get(computed.unit) or (wording.unit if wording else computed.unit)
+    return f"{computed.shown}{unit}"

@@ -18,7 +18,7 @@ from scripts.model import (ChallengeGroup, ChartSpec, Document, Exclusion, Figur
                            Period, Relation, SpeechSentence, Topic, Verbatim, Version)
 from scripts.numbers import mentions, missing_numbers
 from scripts.quantity import UNITS, QuantityError, expand_placeholders
-from scripts.relations import KINDS, compute
+from scripts.relations import KINDS, compute, divisor
 from scripts.speech import Paragraph
 from scripts.terms import find_terms, form_pattern, term_forms
 from scripts.yamlfile import FieldPath, Problem, YamlDocument, dotted
@@ -482,6 +482,9 @@ def relation_problems(file: YamlDocument, index: int, relation: Relation, figure
         if expected is not None and figure.unit != expected:
             yield at(file, (index, "inputs", number), f"{figure.id} is in {figure.unit!r}, but input {number + 1} of "
                                                       f"a {relation.kind} is in {expected!r}")
+    if divisor(relation, inputs) == 0:
+        yield at(file, (index, "inputs"), f"a {relation.kind} of these figures divides by zero (check the values "
+                                          f"of {', '.join(relation.inputs)})")
     if (relation.kind == "days") != (relation.days_of is not None):
         yield at(file, (index, "days_of" if relation.days_of else "kind"),
                  "days_of is for a relation of kind days, which needs it (the year or half-year, 2024 or 2024-H1)")

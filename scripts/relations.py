@@ -9,7 +9,7 @@ prevails, and nothing here corrects it.
 
 from __future__ import annotations
 
-import datetime
+import calendar
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -61,11 +61,9 @@ def rounded(value: Decimal, decimals: int) -> Decimal:
 
 def days_in(period: str) -> int:
     """The days of a year (2024: 366, a leap year) or a half-year (2024-H1: 182, 2024-H2: 184)."""
-    year_text, _, half = period.partition("-")
-    year = int(year_text)
-    start = datetime.date(year, 7, 1) if half == "H2" else datetime.date(year, 1, 1)
-    end = datetime.date(year, 7, 1) if half == "H1" else datetime.date(year + 1, 1, 1)
-    return (end - start).days
+    year, _, half = period.partition("-")
+    first_half = 182 if calendar.isleap(int(year)) else 181  # January to June
+    return {"": first_half + 184, "H1": first_half, "H2": 184}[half]
 
 
 def unit_of(relation: Relation, inputs: list[Figure]) -> str:
@@ -76,6 +74,17 @@ def unit_of(relation: Relation, inputs: list[Figure]) -> str:
 
 def exact(figure: Figure) -> Decimal:
     return Decimal(value_text(figure.value))
+
+
+def divisor(relation: Relation, inputs: list[Figure]) -> Decimal | None:
+    """What the relation divides by, if it divides: zero there is a mistake in the data."""
+    if relation.kind == "share":
+        return exact(inputs[1])
+    if relation.kind == "base":
+        return 1 + exact(inputs[1]) / 100
+    if relation.kind == "total":
+        return exact(inputs[1]) / 100
+    return None
 
 
 def compute(relation: Relation, figures: dict[str, Figure]) -> Computed:

@@ -195,3 +195,22 @@ def test_a_relation_with_the_id_of_a_figure(project):
     line = line_with(text, "- id: gdp-growth-h1")
     assert_only(project, f"{RELATIONS}:{line}: gdp-growth-h1: id: 'gdp-growth-h1' is also the id of a figure; the "
                          "downloads list both in one table, so give the relation its own id")
+
+
+def test_a_relation_that_would_divide_by_zero(project):
+    """No figure of this speech is 0, so the test gives one the value 0 after loading: the check
+    must report it on the relation's line instead of stopping with a traceback."""
+    from scripts import checks
+    from scripts.generate import load_site_data
+    from scripts.validate import named
+    from scripts.yamlfile import load_yaml
+
+    site = load_site_data(project)
+    figures = [figure.model_copy(update={"value": 0}) if figure.id == "approval-service-items-completed-2024"
+               else figure for figure in site.figures]
+    document = load_yaml(project / RELATIONS, RELATIONS)
+    found = [str(named(problem, {"relations": document}))
+             for problem in checks.check_relations(document, list(site.relations), figures)]
+    line = line_with((project / RELATIONS).read_text(encoding="utf-8"), "  inputs: [approval-items-in-service-hall-2024")
+    assert found == [f"{RELATIONS}:{line}: service-hall-share: inputs: a share of these figures divides by zero (check the values of "
+                     "approval-items-in-service-hall-2024, approval-service-items-completed-2024)"]

@@ -41,7 +41,7 @@ from scripts.static_server import free_port, serve
 SUB_PATH = "/jiangyuan-briefing/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ("index", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
+PAGES = ("index", "brief", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
          "changes", "about")
 LANGUAGES = {"zh": "", "en": "en/"}
 LABEL = "    en: Regional GDP, year-on-year growth\n"  # the line the edits change, in data/figures.yaml

@@ -30,7 +30,7 @@ from scripts.quantity import expand_placeholders
 from scripts.relations import amount, computed_relations
 from scripts.terms import find_terms, term_forms
 
-PAGES = ("index", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
+PAGES = ("index", "brief", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
          "changes", "about")
 # The data each page reads (fields of SiteData). A page is rendered from a view of the data
 # holding only these: reading anything else stops the render with a message, so the page cache,
@@ -48,8 +48,9 @@ PAGE_INPUTS = {
     "about": ("document",),
     "checks": ("document", "figures", "topics", "relations"),
     "changes": ("document", "versions"),
+    "brief": ("document", "paragraphs", "glossary", "figures", "periods", "versions"),
 }
-PAGE_OPTIONS = {"parallel": {"hide": ["toc"]}}
+PAGE_OPTIONS = {"parallel": {"hide": ["toc"]}, "brief": {"hide": ["toc"], "brief": True}}
 GLOSSARY_KINDS = ("formula", "slogan", "programme", "enterprise", "project", "park", "place", "organization")
 ENTITY_KINDS = ("project", "park", "enterprise")
 FIGURE_PAGES = {"results": "results", "tasks": "targets"}  # the page of each group of topics

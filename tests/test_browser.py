@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 import pytest
 
-NAMES = ("index", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
+NAMES = ("index", "brief", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
          "changes", "about")
 PAGES = [f"{name}.html" for name in NAMES] + [f"en/{name}.html" for name in NAMES]
 

@@ -37,7 +37,7 @@ def split_front_matter(page: str) -> tuple[dict, str]:
 def test_every_page_exists_in_both_languages():
     pages = render_site(site_data())
     assert sorted(pages) == sorted(page_path(page, language) for page in PAGES for language in LANGUAGES)
-    assert len(pages) == 2 * len(PAGES) == 24
+    assert len(pages) == 2 * len(PAGES) == 26
 
 
 def test_home_pages_say_what_the_document_is_who_gave_it_and_when():

@@ -7,14 +7,14 @@ from scripts.generate import generate
 from tests.test_validation import edit
 
 # The pages that show figures, in both languages: the cards of the home page, the tables and
-# charts, the arithmetic checks, the projects' investments and the downloads page's counts.
-FIGURE_PAGES = {f"{page}{suffix}.md" for page in ("index", "results", "targets", "checks", "projects", "downloads")
+# charts, the arithmetic checks, the projects' investments, the brief and the downloads page's counts.
+FIGURE_PAGES = {f"{page}{suffix}.md" for page in ("index", "brief", "results", "targets", "checks", "projects", "downloads")
                 for suffix in ("", ".en")}
 
 
 def test_a_second_generation_with_unchanged_inputs_does_nothing(project):
     first = generate(project)
-    assert not first.up_to_date and len(first.rendered) == 24 and first.charts_drawn == 4  # 2 charts, 2 languages
+    assert not first.up_to_date and len(first.rendered) == 26 and first.charts_drawn == 4  # 2 charts, 2 languages
     again = generate(project)
     assert again.up_to_date and again.rendered == () and again.charts_drawn == 0 and again.written == ()
 

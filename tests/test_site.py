@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import SUB_PATH
 
-NAMES = ("index", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
+NAMES = ("index", "brief", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
          "changes", "about")
 PAGES = {**{f"{name}.html": "zh" for name in NAMES}, **{f"en/{name}.html": "en" for name in NAMES}}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

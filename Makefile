@@ -13,15 +13,17 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test bench check browser java node clean
+.PHONY: help serve build test bench check browser font java node clean
+# apt-get needs root: as root (this machine, containers) call it directly, else through sudo (CI runners).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help: ## List the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-serve: $(INSTALLED) ## Serve the site at http://127.0.0.1:8000/ with live reload
+serve: $(INSTALLED) font ## Serve the site at http://127.0.0.1:8000/ with live reload
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(INSTALLED) ## Build the site into site/ (the previous site stays if the build fails)
+build: $(INSTALLED) font ## Build the site into site/ (the previous site stays if the build fails)
 	$(PY) -m scripts.build
 
 test: $(INSTALLED) browser java $(NODE_INSTALLED) ## Run every test (builds the real site, drives Chromium)
@@ -36,7 +38,13 @@ check: $(INSTALLED) ## Validate data/ without building
 browser: ## Install Debian's Chromium and a CJK font if missing (for the browser tests)
 	@if [ ! -x "$(CHROMIUM)" ] || ! fc-list 2>/dev/null | grep -qi 'wenquanyi\|noto sans cjk'; then \
 		echo "Installing chromium and fonts-wqy-microhei with apt-get"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; \
+	fi
+
+font: ## Install a font that covers Chinese if missing (the build draws each page's link-preview card with it)
+	@if ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		echo "Installing fonts-wqy-microhei with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fontconfig fonts-wqy-microhei >/dev/null; \
 	fi
 
 # Before npm ci: vnu-jar's install script downloads a Java runtime when none is on PATH.
@@ -44,8 +52,8 @@ browser: ## Install Debian's Chromium and a CJK font if missing (for the browser
 java: ## Install Debian's Java runtime if missing (for the HTML checker, vnu.jar)
 	@if ! command -v java >/dev/null; then \
 		echo "Installing default-jre-headless with apt-get"; \
-		mkdir -p /usr/share/man/man1; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+		$(SUDO) mkdir -p /usr/share/man/man1; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
 	fi
 
 node: $(NODE_INSTALLED) ## Install axe-core, vnu-jar and lighthouse (the checkers of the tests and the benchmark) from package-lock.json
@@ -62,6 +70,6 @@ $(INSTALLED): requirements.txt constraints.txt
 # file changed since the last install.
 $(NODE_INSTALLED): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "Installing npm with apt-get"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
 	npm ci --no-audit --no-fund
 	touch $@

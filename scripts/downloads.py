@@ -65,6 +65,16 @@ def citation_parts(site: SiteData, language: str = "en") -> list[tuple[str, str 
             (f"), {date_text(document.date, 'en')}.{version} Source text SHA-256 {document.source.sha256}.", None)]
 
 
+def citation_record(site: SiteData) -> dict[str, str]:
+    """The facts a reference manager needs to cite the dataset (scripts/citations.py formats them)."""
+    document, latest = site.document, site.versions[0]
+    return {"key": f"{PurePosixPath(document.source.file).stem}-figures-{latest.version}",
+            "title": dataset_title(site), "author": document.site_title.en, "version": latest.version,
+            "date": latest.date.isoformat(), "url": "downloads.html",
+            "note": (f"Dataset derived from: {document.speaker.name.en}, \"{document.title.en}\" (in Chinese), "
+                     f"{document.date.isoformat()}; the Chinese text prevails")}
+
+
 def citation(site: SiteData, language: str = "en") -> str:
     """How to cite the dataset, as plain text."""
     return "".join(text for text, _ in citation_parts(site, language))

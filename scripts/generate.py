@@ -17,17 +17,18 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.cards import FontMissing
 from scripts.downloads import download_files
 from scripts.incremental import (Manifest, TextCache, code_fingerprint, current_manifest, file_digest,
                                  inputs_fingerprint, write_manifest)
 from scripts.model import SiteData
-from scripts.render import LANGUAGES, RenderCaches, date_text, render_site
+from scripts.render import LANGUAGES, RenderCaches, date_text, render_cards, render_site
 from scripts.validate import DATA_FILES, DataError, load_data, validate
-from scripts.write import write_downloads, write_if_changed, write_pages
+from scripts.write import write_folder, write_if_changed, write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ".cache"
-__all__ = ["DataError", "Generation", "generate", "load_site_data"]
+__all__ = ["DataError", "FontMissing", "Generation", "generate", "load_site_data"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Generation:
     written: tuple[str, ...] = ()         # files under docs/ whose content changed
     rendered: tuple[str, ...] = ()        # pages rendered afresh (the others came from the cache)
     charts_drawn: int = 0                 # charts drawn afresh, counting each language
+    cards_drawn: int = 0                  # link-preview cards drawn afresh
 
 
 def load_site_data(root: Path = ROOT) -> SiteData:
@@ -51,15 +53,18 @@ _caches: dict[Path, RenderCaches] = {}  # per project: kept in memory across the
 
 def render_caches(root: Path) -> RenderCaches:
     caches = _caches.setdefault(root, RenderCaches("", TextCache(root / CACHE / "pages"),
-                                                   TextCache(root / CACHE / "charts")))
+                                                   TextCache(root / CACHE / "charts"),
+                                                   TextCache(root / CACHE / "cards", binary=True)))
     caches.code = code_fingerprint(root)
     return caches
 
 
 def theme_words(site: SiteData) -> dict[str, dict[str, str]]:
-    """The data the theme's footer shows, per language (kept in the manifest for unchanged builds)."""
-    document = site.document
-    return {language: {"meeting": getattr(document.meeting, language), "date": date_text(document.date, language)}
+    """The data the theme's footer and citation line show, per language (kept in the manifest for
+    unchanged builds)."""
+    document, latest = site.document, site.versions[0]
+    return {language: {"meeting": getattr(document.meeting, language), "date": date_text(document.date, language),
+                       "version": latest.version, "version_date": date_text(latest.date, language)}
             for language in LANGUAGES}
 
 
@@ -72,12 +77,15 @@ def generate(root: Path = ROOT) -> Generation:
         return Generation(up_to_date=True, theme=manifest.theme)
     site = load_site_data(root)
     caches = render_caches(root)
-    pages, downloads = render_site(site, caches), download_files(site)
-    written = write_pages(root / "docs", pages) + write_downloads(root / "docs" / "downloads", downloads)
+    pages, downloads, cards = render_site(site, caches), download_files(site), render_cards(site, caches)
+    written = (write_pages(root / "docs", pages) + write_folder(root / "docs" / "downloads", downloads)
+               + write_folder(root / "docs" / "cards", cards))
     outputs = {**{f"docs/{name}": file_digest(text.encode("utf-8")) for name, text in pages.items()},
-               **{f"docs/downloads/{name}": file_digest(content) for name, content in downloads.items()}}
+               **{f"docs/downloads/{name}": file_digest(content) for name, content in downloads.items()},
+               **{f"docs/cards/{name}": file_digest(content) for name, content in cards.items()}}
     write_manifest(root, Manifest(fingerprint, outputs, theme_words(site)))
-    generation = Generation(False, theme_words(site), tuple(written), tuple(caches.rendered), len(caches.charts.made))
+    generation = Generation(False, theme_words(site), tuple(written), tuple(caches.rendered), len(caches.charts.made),
+                            len(caches.cards.made))
     caches.prune()
     return generation
 

@@ -130,34 +130,37 @@ def key_of(*parts: str) -> str:
 
 
 class TextCache:
-    """Texts by key, in memory and in a folder (so that `make build` processes share them)."""
+    """Texts (or, with binary, bytes) by key, in memory and in a folder (so that `make build`
+    processes share them)."""
 
-    def __init__(self, directory: Path | None):
+    def __init__(self, directory: Path | None, binary: bool = False):
         self.directory = directory
-        self.memory: dict[str, str] = {}
+        self.binary = binary
+        self.memory: dict[str, str | bytes] = {}
         self.used: set[str] = set()    # keys asked for or stored since the last prune
         self.made: list[str] = []      # keys stored since the last prune: what was made afresh
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str):
         self.used.add(key)
         if key in self.memory:
             return self.memory[key]
         if self.directory is not None:
             try:
-                self.memory[key] = (self.directory / key).read_text(encoding="utf-8")
+                stored = self.directory / key
+                self.memory[key] = stored.read_bytes() if self.binary else stored.read_text(encoding="utf-8")
                 return self.memory[key]
             except OSError:
                 return None
         return None
 
-    def put(self, key: str, text: str) -> None:
+    def put(self, key: str, text: str | bytes) -> None:
         self.used.add(key)
         self.made.append(key)
         self.memory[key] = text
         if self.directory is not None:
             self.directory.mkdir(parents=True, exist_ok=True)
             temporary = self.directory / f".{key}.{os.getpid()}.tmp"
-            temporary.write_text(text, encoding="utf-8")
+            temporary.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
             temporary.replace(self.directory / key)
 
     def prune(self) -> None:

@@ -19,14 +19,16 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from scripts.cards import Card, card_png
 from scripts.charts import Chart, chart_of
-from scripts.downloads import DOWNLOAD_NAMES, citation_parts
+from scripts.downloads import DOWNLOAD_NAMES, citation_parts, citation_record
 from scripts.escape import inert
 from scripts.figures import compact_value, display_value, figure_by_id, figures_by_topic
 from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, translator
 from scripts.incremental import TextCache, compiled_templates, key_of
 from scripts.model import ChartSpec, Figure, GlossaryEntry, SiteData
 from scripts.quantity import expand_placeholders
+from scripts.structured import structured_data
 from scripts.relations import amount, computed_relations
 from scripts.terms import find_terms, term_forms
 
@@ -48,7 +50,7 @@ PAGE_INPUTS = {
     "about": ("document",),
     "checks": ("document", "figures", "topics", "relations"),
     "changes": ("document", "versions"),
-    "brief": ("document", "paragraphs", "glossary", "figures", "periods", "versions"),
+    "brief": ("document", "paragraphs", "glossary", "figures", "topics", "periods", "versions"),
 }
 PAGE_OPTIONS = {"parallel": {"hide": ["toc"]}, "brief": {"hide": ["toc"], "brief": True}}
 GLOSSARY_KINDS = ("formula", "slogan", "programme", "enterprise", "project", "park", "place", "organization")
@@ -302,7 +304,12 @@ def front_matter(page: str, context: dict) -> str:
     description = t.plain(f"{page}.description", name=getattr(document.speaker.name, language),
                           office=getattr(document.speaker.office, language),
                           meeting=getattr(document.meeting, language))
-    meta = {"description": description, **PAGE_OPTIONS.get(page, {})}
+    meta = {"description": description, "card": f"cards/{card_name(page, language)}", **PAGE_OPTIONS.get(page, {})}
+    described = structured_data(page, context["site"])
+    if described:
+        meta["structured_data"] = described
+    if page == "downloads":  # BibTeX and CSL-JSON, written by the theme with the site's address
+        meta["citation_record"] = citation_record(context["site"])
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
 
 
@@ -348,12 +355,14 @@ class RenderCaches:
     code: str                # code_fingerprint: a change of generator, template or string invalidates all
     pages: TextCache
     charts: TextCache
+    cards: TextCache         # PNG bytes
     rendered: list[str] = dataclasses.field(default_factory=list)  # pages rendered afresh since the last prune
 
     def prune(self) -> None:
         """Keep what the last generation used; start counting afresh."""
         self.pages.prune()
         self.charts.prune()
+        self.cards.prune()
         self.rendered = []
 
     def drawer(self):
@@ -367,6 +376,44 @@ class RenderCaches:
                 self.charts.put(key, html)
             return Markup(html)
         return cached_draw
+
+
+CARD_FIGURES = ("index", "brief")  # the pages whose cards show the key figures; the others, their description
+
+
+def card_name(page: str, language: str) -> str:
+    return f"{page}-{language}.png"  # not page.en.png, which the i18n plugin would move to en/
+
+
+def card_of(page: str, language: str, site: SiteData) -> Card:
+    """What the link-preview card of a page shows, in its language."""
+    t = translator(language, {name: page_path(name, language) for name in PAGES})
+    document = site.document
+    speaker, meeting = getattr(document.speaker.name, language), getattr(document.meeting, language)
+    figures = tuple((compact_value(figure, language), getattr(figure.label, language))
+                    for figure in site.figures if figure.headline)[:4] if page in CARD_FIGURES else ()
+    title = getattr(document.site_title, language) if page == "index" else t.plain(f"{page}.title")
+    band = document.title if page == "index" else document.site_title  # the home card's title is the site's
+    return Card(site=getattr(band, language), title=title,
+                summary=t.plain(f"{page}.description", name=speaker, office=getattr(document.speaker.office, language),
+                                meeting=meeting),
+                figures=figures, footer=f"{speaker} · {meeting} · {date_text(document.date, language)}")
+
+
+def render_cards(site: SiteData, caches: RenderCaches | None = None) -> dict[str, bytes]:
+    """Every page's card, keyed by its file name under docs/cards/; drawn only when what it shows changed."""
+    cards = {}
+    for language in LANGUAGES:
+        for page in PAGES:
+            card = card_of(page, language, site)
+            key = key_of(caches.code if caches else "", repr(card))
+            png = caches.cards.get(key) if caches else None
+            if png is None:
+                png = card_png(card)
+                if caches:
+                    caches.cards.put(key, png)
+            cards[card_name(page, language)] = png
+    return cards
 
 
 def render_site(site: SiteData, caches: RenderCaches | None = None) -> dict[str, str]:

@@ -66,13 +66,14 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> list[str]:
     return changed
 
 
-def write_downloads(directory: Path, files: dict[str, bytes]) -> list[str]:
-    """Make `directory` hold exactly `files` (the dataset downloads)."""
+def write_folder(directory: Path, files: dict[str, bytes]) -> list[str]:
+    """Make `directory` hold exactly `files` (the dataset downloads, the link-preview cards);
+    return the changed ones as FOLDER/NAME."""
     remove_stale_temporaries(directory)
-    changed = [f"downloads/{name}" for name, content in sorted(files.items())
+    changed = [f"{directory.name}/{name}" for name, content in sorted(files.items())
                if write_if_changed(directory / name, content)]
     for stale in sorted(directory.glob("*")) if directory.exists() else []:
         if stale.name not in files and not stale.name.startswith("."):
             stale.unlink()
-            changed.append(f"downloads/{stale.name}")
+            changed.append(f"{directory.name}/{stale.name}")
     return changed

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from scripts.build import mkdocs_environment
-from scripts.write import write_downloads, write_if_changed, write_pages
+from scripts.write import write_folder, write_if_changed, write_pages
 from tests.conftest import ROOT
 from tests.test_validation import edit, line_of
 
@@ -244,7 +244,7 @@ def test_the_next_write_removes_what_interrupted_writes_left(tmp_path, monkeypat
     ended.wait()
     running = subprocess.Popen(["sleep", "60"])
     try:
-        for directory, write in ((tmp_path / "docs", write_pages), (tmp_path / "downloads", write_downloads)):
+        for directory, write in ((tmp_path / "docs", write_pages), (tmp_path / "downloads", write_folder)):
             directory.mkdir()
             stale = [".index.md.tmp", f".index.md.{ended.pid}.tmp", f".gone.md.{os.getpid()}.tmp"]
             alive = f".about.md.{running.pid}.tmp"  # another process (a server) is writing it now
@@ -271,3 +271,14 @@ def test_an_edited_theme_template_shows_in_the_next_build(broken):
     result = run_build(broken)
     assert result.returncode == 0, result.stderr
     assert "data-edited" in (broken / "site/en/results.html").read_text(encoding="utf-8")
+
+
+def test_a_machine_without_a_chinese_font_gets_a_message_not_a_traceback(project, tmp_path):
+    """The cards need a font that covers Chinese; fontconfig with no fonts stands for a bare machine."""
+    empty = tmp_path / "fonts.conf"
+    empty.write_text('<?xml version="1.0"?>\n<fontconfig></fontconfig>\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "scripts.build"], cwd=project, capture_output=True, text=True,
+                            env=dict(os.environ, FONTCONFIG_FILE=str(empty)), check=False)
+    assert result.returncode != 0 and not (project / "site").exists()
+    assert "no installed font covers Chinese" in result.stderr and "apt-get install fonts-wqy-microhei" in result.stderr
+    assert "Traceback" not in result.stderr

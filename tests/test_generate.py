@@ -125,7 +125,8 @@ def test_a_description_with_yaml_syntax_stays_in_the_front_matter():
         update={"name": document.speaker.name.model_copy(update={"en": tricky})})})
     page = render_site(dataclasses.replace(site, document=hostile))["index.en.md"]
     meta, _ = split_front_matter(page)
-    assert tricky in meta["description"] and set(meta) == {"description"}
+    assert tricky in meta["description"] and set(meta) == {"description", "card", "structured_data"}
+    assert meta["structured_data"]["author"]["alternateName"] == tricky  # data, in YAML, not front matter syntax
 
 
 def test_both_languages_have_the_same_interface_strings():
@@ -149,19 +150,19 @@ def generated_files(project: Path) -> dict[str, bytes]:
 
 
 def test_generation_is_deterministic(tmp_path, project):
-    """Pages, inline SVG charts and downloads: two runs give byte-identical files."""
+    """Pages, charts, downloads and link-preview cards (PNG): two runs give byte-identical files."""
     generate(project)
     first = generated_files(project)
     for name in first:
         (project / "docs" / name).unlink()
     generate(project)
     second = generated_files(project)
-    assert first == second and len(first) == 2 * len(PAGES) + 3 + 1  # and the manifest
+    assert first == second and len(first) == 2 * len(PAGES) + 3 + 2 * len(PAGES) + 1  # cards, and the manifest
     assert b'class="chart"' in first["results.md"] and b'class="chart"' in first["results.en.md"]
 
 
 def test_unchanged_pages_are_not_rewritten(project):
-    assert len(generate(project).written) == 2 * len(PAGES) + 3  # pages in both languages and 3 downloads
+    assert len(generate(project).written) == 4 * len(PAGES) + 3  # pages and cards in both languages, 3 downloads
     page = project / "docs" / "index.md"
     os.utime(page, (1_000_000, 1_000_000))
     assert generate(project).written == ()

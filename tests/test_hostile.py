@@ -73,10 +73,23 @@ def hostile_site(tmp_path_factory) -> Path:
     return site
 
 
+def parses_as_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
 def live_markup(html: str) -> list[str]:
     """What in `html` a browser would run, load, follow or show as structure from the payload."""
     soup = BeautifulSoup(html, "html.parser")
-    found = [f"<script> {tag.string[:40]!r}" for tag in soup.find_all("script") if tag.string and "INJECTED" in tag.string]
+    scripts = soup.find_all("script")
+    found = [f"<script> {tag.string[:40]!r}" for tag in scripts
+             if tag.string and "INJECTED" in tag.string and tag.get("type") != "application/ld+json"]
+    # A schema.org description holds the data as JSON text: it must stay one whole JSON value.
+    found += [f"<script type=application/ld+json> broken: {tag.string[:40]!r}" for tag in scripts
+              if tag.get("type") == "application/ld+json" and not parses_as_json(tag.string or "")]
     found += [f"<{tag.name} {name}=...>" for tag in soup.find_all(True) for name in tag.attrs if name.startswith("on")]
     found += [f"<a href={tag['href']!r}>" for tag in soup.find_all("a", href=True)
               if tag["href"].strip().lower().startswith(("javascript:", "https://evil", "http://evil"))]

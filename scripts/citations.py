@@ -1,0 +1,40 @@
+"""The dataset's citation as BibTeX and CSL-JSON, for reference managers (shown on the downloads
+pages). The generator gives the facts (scripts/downloads.py `citation_record`); the theme adds
+the address, which only the build knows. Pure, and light: the MkDocs hooks import it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+BIBTEX_SPECIAL = re.compile(r"([\\{}%&#_$~^])")
+
+
+def bibtex_text(text: str) -> str:
+    """Text as a BibTeX field value: its special characters escaped, never markup."""
+    replacements = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+    return BIBTEX_SPECIAL.sub(lambda match: replacements.get(match.group(1), "\\" + match.group(1)), text)
+
+
+def bibtex(record: dict, site_url: str) -> str:
+    """A @misc entry for the dataset (BibTeX has no dataset type that every style knows)."""
+    year, month, _ = record["date"].split("-")
+    fields = {
+        "title": "{" + bibtex_text(record["title"]) + "}",
+        "author": "{" + bibtex_text(record["author"]) + "}",
+        "year": year, "month": str(int(month)), "version": bibtex_text(record["version"]),
+        "url": urljoin(site_url, record["url"]), "note": bibtex_text(record["note"]),
+    }
+    lines = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
+    return f"@misc{{{record['key']},\n{lines}\n}}"
+
+
+def csl_json(record: dict, site_url: str) -> str:
+    """A CSL-JSON item (type dataset), as Zotero and citeproc read it."""
+    year, month, day = (int(part) for part in record["date"].split("-"))
+    item = {"id": record["key"], "type": "dataset", "title": record["title"],
+            "author": [{"literal": record["author"]}], "issued": {"date-parts": [[year, month, day]]},
+            "version": record["version"], "URL": urljoin(site_url, record["url"]), "note": record["note"]}
+    return json.dumps([item], ensure_ascii=False, indent=2)

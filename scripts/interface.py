@@ -49,6 +49,7 @@ class Translator:
         self.language = language
         self.table = strings(language)
         self.defaults = defaults or {}
+        self.escaped_defaults = {name: inert(value) for name, value in self.defaults.items()}  # once, not per string
 
     def raw(self, key: str) -> str:
         try:
@@ -58,7 +59,7 @@ class Translator:
 
     def __call__(self, key: str, **values) -> Markup:
         """The string with its placeholders filled by escaped values."""
-        filled = {name: inert(value) for name, value in {**self.defaults, **values}.items()}
+        filled = {**self.escaped_defaults, **{name: inert(value) for name, value in values.items()}}
         return Markup(self.raw(key).format_map(filled))
 
     def plain(self, key: str, **values) -> str:

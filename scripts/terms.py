@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from scripts.model import GlossaryEntry
 
@@ -12,6 +13,7 @@ Span = tuple[int, int, str]  # start, end, glossary entry id
 Form = tuple[str, re.Pattern, str]  # text, pattern matching it as a whole word, entry id
 
 
+@cache  # the glossary has more forms than re's own cache holds: compile each once
 def form_pattern(form: str) -> re.Pattern:
     """A form that starts or ends with a Latin letter or digit matches only where no Latin letter,
     digit, _ or - continues it: English forms match whole words ("Jiangyuan" not inside

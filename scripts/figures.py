@@ -99,6 +99,11 @@ def figures_by_topic(site: SiteData, group: str) -> list[tuple[Topic, list[Figur
             for topic in site.topics if topic.group == group]
 
 
+def headline_figures(site: SiteData) -> list[Figure]:
+    """The key figures, shown as cards on the home page, on the brief and on the link-preview cards."""
+    return [figure for figure in site.figures if figure.headline]
+
+
 def figure_by_id(site: SiteData) -> dict[str, Figure]:
     return {figure.id: figure for figure in site.figures}
 

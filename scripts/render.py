@@ -23,13 +23,13 @@ from scripts.cards import Card, card_png
 from scripts.charts import Chart, chart_of
 from scripts.downloads import DOWNLOAD_NAMES, citation_parts, citation_record
 from scripts.escape import inert
-from scripts.figures import compact_value, display_value, figure_by_id, figures_by_topic
+from scripts.figures import compact_value, display_value, figure_by_id, figures_by_topic, headline_figures
 from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, translator
 from scripts.incremental import TextCache, compiled_templates, key_of
 from scripts.model import ChartSpec, Figure, GlossaryEntry, SiteData
 from scripts.quantity import expand_placeholders
-from scripts.structured import structured_data
 from scripts.relations import amount, computed_relations
+from scripts.structured import structured_data
 from scripts.terms import find_terms, term_forms
 
 PAGES = ("index", "brief", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
@@ -270,7 +270,7 @@ def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
         "computed_amount": lambda computed: amount(computed, language),
         "checks_of": lambda figure: [computed for computed in relations()
                                      if figure.id in (*computed.relation.inputs, computed.relation.stated)],
-        "headline_figures": cache(lambda: [figure for figure in site.figures if figure.headline]),
+        "headline_figures": cache(lambda: headline_figures(site)),
         "charts": lambda page: [draw_chart(spec, context) for spec in site.charts if spec.page == page],
         "speech_parts": cache(lambda: speech_parts(site, language)),
         "challenge_titles": cache(lambda: t("list_separator").join(
@@ -296,14 +296,16 @@ def draw(spec: ChartSpec, context: dict) -> Markup:
     return Markup(_CHART.render({**context, "drawn": chart_of(spec, figures, context["language"])}))
 
 
+def page_description(page: str, language: str, t, document) -> str:
+    """The page's one-line description, as plain text (its front matter, its link-preview card)."""
+    return t.plain(f"{page}.description", name=getattr(document.speaker.name, language),
+                   office=getattr(document.speaker.office, language), meeting=getattr(document.meeting, language))
+
+
 def front_matter(page: str, context: dict) -> str:
     """The page's front matter, serialized by YAML (a description may hold any character)."""
-    t = context["t"]
-    document = context["document"]
     language = context["language"]
-    description = t.plain(f"{page}.description", name=getattr(document.speaker.name, language),
-                          office=getattr(document.speaker.office, language),
-                          meeting=getattr(document.meeting, language))
+    description = page_description(page, language, context["t"], context["document"])
     meta = {"description": description, "card": f"cards/{card_name(page, language)}", **PAGE_OPTIONS.get(page, {})}
     described = structured_data(page, context["site"])
     if described:
@@ -391,12 +393,10 @@ def card_of(page: str, language: str, site: SiteData) -> Card:
     document = site.document
     speaker, meeting = getattr(document.speaker.name, language), getattr(document.meeting, language)
     figures = tuple((compact_value(figure, language), getattr(figure.label, language))
-                    for figure in site.figures if figure.headline)[:4] if page in CARD_FIGURES else ()
+                    for figure in headline_figures(site))[:4] if page in CARD_FIGURES else ()
     title = getattr(document.site_title, language) if page == "index" else t.plain(f"{page}.title")
     band = document.title if page == "index" else document.site_title  # the home card's title is the site's
-    return Card(site=getattr(band, language), title=title,
-                summary=t.plain(f"{page}.description", name=speaker, office=getattr(document.speaker.office, language),
-                                meeting=meeting),
+    return Card(site=getattr(band, language), title=title, summary=page_description(page, language, t, document),
                 figures=figures, footer=f"{speaker} · {meeting} · {date_text(document.date, language)}")
 
 

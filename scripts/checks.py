@@ -10,12 +10,16 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
-from scripts.figures import CHINESE_QUALIFIERS, chinese_wording, value_text
+from scripts.figures import CARD_LABEL_LIMITS, CHINESE_QUALIFIERS, chinese_wording, value_text
+from scripts.interface import LANGUAGES
 from scripts.model import (ChallengeGroup, ChartSpec, Document, Exclusion, Figure, FigureSource, GlossaryEntry,
-                           Period, Relation, SpeechSentence, Topic, Verbatim, Version)
+                           MainPoint, Outcome, OutcomeSource, Period, Relation, SpeechSentence, Topic, Verbatim, Version)
+from scripts.outcomes import NO_OUTCOME, TARGET_KIND, assess, comparable_units
+from scripts.points import period_mentions, plain_runs, references
 from scripts.numbers import mentions, missing_numbers
 from scripts.quantity import UNITS, QuantityError, expand_placeholders
 from scripts.relations import KINDS, compute, divisor
@@ -26,6 +30,7 @@ from scripts.yamlfile import FieldPath, Problem, YamlDocument, dotted
 Translation = dict[str, SpeechSentence]
 HAN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 NUMBER_TEXT = re.compile(r"\d+(?:\.\d+)?")
+NUMBER_WRITTEN = re.compile(r"\d(?:[\d.,]*\d)?")  # a number typed into a main point: 7.1, 1,200
 
 
 def at(file: YamlDocument, path: FieldPath, message: str) -> Problem:
@@ -508,3 +513,204 @@ def check_versions(file: YamlDocument, versions: list[Version], document: Docume
             if version.date < older.date:
                 yield at(file, (index, "date"), f"{version.date} is before {older.date}, the date of "
                                                 f"{older.version} below it (expected the newest version first)")
+
+
+# Where the speech was published, and the sources published after it
+
+WEB_SCHEMES = ("http", "https")
+
+
+def address_problem(address: str) -> str | None:
+    """Why an address is not a web address a reader can open, or None if it is one."""
+    parts = urlsplit(address)
+    if parts.scheme not in WEB_SCHEMES or not parts.netloc or any(character.isspace() for character in address):
+        return (f"{address!r} is not a web address (expected one starting http:// or https://, "
+                "as the browser's address bar shows it)")
+    return None
+
+
+def check_publication(file: YamlDocument, document: Document) -> Iterator[Problem]:
+    """The speech's address is a web address, and its dates follow the speech and each other."""
+    published = document.published
+    problem = address_problem(published.url)
+    if problem:
+        yield at(file, ("published", "url"), problem)
+    if published.posted < document.date:
+        yield at(file, ("published", "posted"), f"{published.posted} is before the speech ({document.date}); "
+                                                "give the day the page says it was posted")
+    if published.retrieved < published.posted:
+        yield at(file, ("published", "retrieved"), f"{published.retrieved} is before the speech was posted "
+                                                   f"({published.posted}); give the day its text was taken")
+
+
+def check_sources(file: YamlDocument, sources: list[OutcomeSource], document: Document) -> Iterator[Problem]:
+    """Each source is a web address published after the speech (an outcome cannot come before it)."""
+    for index, source in enumerate(sources):
+        problem = address_problem(source.url)
+        if problem:
+            yield at(file, (index, "url"), problem)
+        for name in ("delivered", "posted"):
+            day = getattr(source, name)
+            if day is not None and day < document.date:
+                yield at(file, (index, name), f"{day} is before the speech ({document.date}): a source of outcomes "
+                                              "comes after it")
+        if source.delivered and source.posted < source.delivered:
+            yield at(file, (index, "posted"), f"{source.posted} is before the day it was delivered ({source.delivered})")
+
+
+# The main points
+
+def check_points(file: YamlDocument, points: list[MainPoint], figures: list[Figure],
+                 periods: list[Period]) -> Iterator[Problem]:
+    """Every number of a main point is a reference to a figure that exists, and each point, in each
+    language, names the period of every figure it cites, in the words of data/periods.yaml, and no
+    other period: a data edit cannot leave a stale number or period in a point."""
+    by_id = {figure.id: figure for figure in figures}
+    period_by_id = {period.id: period for period in periods}
+    for index, point in enumerate(points):
+        for language in LANGUAGES:
+            path, text = (index, language), getattr(point, language)
+            cited = references(text)
+            unknown = [figure_id for figure_id in cited if figure_id not in by_id]
+            for figure_id in unknown:
+                yield at(file, path, f"{{{figure_id}}} is not a figure (expected the id of a figure of data/figures.yaml, "
+                                     "written in braces: {gdp-growth-h1})")
+            plain = plain_runs(text)
+            if "{" in plain or "}" in plain:
+                yield at(file, path, "a brace that opens or closes no reference; write a figure as {figure-id}")
+            written = NUMBER_WRITTEN.search(plain)
+            if written:
+                yield at(file, path, f"{written[0]!r} is written out; write the figure's id in braces instead, "
+                                     "{figure-id}, so that the point always shows the data's value")
+            if unknown:
+                continue
+            needed = list(dict.fromkeys(by_id[figure_id].period for figure_id in cited))
+            wordless = [period_id for period_id in needed if period_id in period_by_id
+                        and not period_by_id[period_id].words]
+            for period_id in wordless:
+                yield at(file, path, f"cites a figure of period {period_id}, which has no `words` in data/periods.yaml; "
+                                     "add the words that name it")
+            named = period_mentions(text, periods, language)
+            for period_id in needed:
+                if period_id not in named and period_id not in wordless:
+                    words = " or ".join(repr(word) for word in getattr(period_by_id[period_id].words, language))
+                    figure_ids = ", ".join(figure_id for figure_id in cited if by_id[figure_id].period == period_id)
+                    yield at(file, path, f"cites {figure_ids} of period {period_id} without naming it "
+                                         f"(expected {words})")
+            for period_id in dict.fromkeys(named):
+                if period_id not in needed:
+                    yield at(file, path, f"names period {period_id}, which none of the figures it cites is of "
+                                         f"({', '.join(f'{i}: {by_id[i].period}' for i in cited) or 'it cites none'}); "
+                                         "reword it or cite the figure")
+
+
+def check_card_labels(file: YamlDocument, figures: list[Figure]) -> Iterator[Problem]:
+    """A key figure's label on a card fits the card without being cut: short, in both languages."""
+    for index, figure in enumerate(figures):
+        if not figure.headline:
+            continue
+        label = figure.card_label or figure.label
+        for language in LANGUAGES:
+            text, limit = getattr(label, language), CARD_LABEL_LIMITS[language]
+            if len(text) > limit:
+                field = "card_label" if figure.card_label else "label"
+                yield at(file, (index, field, language), f"{len(text)} characters, too long for a key-figure card "
+                                                         f"(at most {limit}); give a shorter card_label")
+
+
+# Outcomes
+
+def check_outcomes(file: YamlDocument, outcomes: list[Outcome], figures: list[Figure], periods: list[Period],
+                   sources: list[OutcomeSource], translation: Translation) -> Iterator[Problem]:
+    """Every outcome answers a known figure once, from a known source, for a period and in a unit
+    that compare with the figure's; a target's status agrees with its comparator and the values."""
+    by_id = {figure.id: figure for figure in figures}
+    period_by_id = {period.id: period for period in periods}
+    source_ids = {source.id for source in sources}
+    answered: dict[str, int] = {}
+    for index, outcome in enumerate(outcomes):
+        found = list(outcome_problems(file, index, outcome, by_id, period_by_id, source_ids))
+        if outcome.figure is not None and outcome.figure in answered:
+            found.append(at(file, (index, "figure"), f"{outcome.figure} is answered already, on line "
+                                                     f"{file.line_of((answered[outcome.figure], 'figure'))}; "
+                                                     "give each figure one outcome"))
+        if outcome.figure is not None:
+            answered.setdefault(outcome.figure, index)
+        yield from found
+        figure = by_id.get(outcome.figure or "")
+        if found or figure is None or figure.kind != TARGET_KIND or outcome.status == NO_OUTCOME:
+            continue
+        assessed = assess(figure, translation[figure.source.sentence].zh, outcome, by_id)
+        if assessed.status != outcome.status:
+            comparator = assessed.comparator
+            words = f"{comparator.word}: {comparator.kind}" if comparator.word else "no comparator word: reach"
+            yield at(file, (index, "status"), f"{outcome.status}, but the outcome, {assessed.compared.normalize():f}, "
+                                              f"against the target {value_text(figure.value)} ({words}) is "
+                                              f"{assessed.status} (correct the status or the values)")
+
+
+def outcome_problems(file: YamlDocument, index: int, outcome: Outcome, figures: dict[str, Figure],
+                     periods: dict[str, Period], source_ids: set[str]) -> Iterator[Problem]:
+    if outcome.source not in source_ids:
+        yield at(file, (index, "source"), f"unknown source {outcome.source!r} (expected an id from data/sources.yaml)")
+    figure = figures.get(outcome.figure) if outcome.figure else None
+    if outcome.figure and figure is None:
+        yield at(file, (index, "figure"), f"unknown figure {outcome.figure!r} (expected an id from data/figures.yaml)")
+        return
+    target = figure is not None and figure.kind == TARGET_KIND
+    incomparable = outcome.status == NO_OUTCOME
+    if incomparable and outcome.note is None:
+        yield at(file, (index, "status"), f"{NO_OUTCOME} needs a `note`, in both languages, saying why the source's "
+                                          "figure does not answer the target")
+    if outcome.status and not target:
+        yield at(file, (index, "status"), "a status is for a target; this outcome answers "
+                                          f"{'no figure' if figure is None else f'a {figure.kind}'} (remove it)")
+    if target and outcome.status is None:
+        yield at(file, (index, "status"), f"missing: {figure.id} is a target (expected met, not-met or {NO_OUTCOME})")
+    for name in ("value", "unit", "period", "vintage"):
+        if getattr(outcome, name) is None and not incomparable:
+            yield at(file, (index, name), "missing (add this field)")
+    if outcome.period is not None and outcome.period not in periods:
+        yield at(file, (index, "period"), f"unknown period {outcome.period!r} (expected an id from data/periods.yaml: "
+                                          f"{', '.join(periods)})")
+        return
+    if figure is not None and outcome.unit is not None and not comparable_units(outcome.unit, figure.unit):
+        yield at(file, (index, "unit"), f"{outcome.unit!r}, but {figure.id} is in {figure.unit!r}, and there is no "
+                                        "conversion between them (give the outcome in the figure's unit)")
+    if outcome.since is not None:
+        yield from since_problems(file, index, outcome, figure, figures, periods)
+    elif target and not incomparable and outcome.period and outcome.period != figure.period:
+        whole = periods[figure.period].within
+        hint = (f"; for a target of {figure.period}, an outcome of {whole} needs `since`, the speech's figure "
+                "for the part of the year before" if whole == outcome.period else "")
+        yield at(file, (index, "period"), f"{outcome.period}, but the target is for {figure.period}{hint}")
+
+
+def since_problems(file: YamlDocument, index: int, outcome: Outcome, target: Figure | None,
+                   figures: dict[str, Figure], periods: dict[str, Period]) -> Iterator[Problem]:
+    """`since` subtracts the speech's figure for the part of the year before the target's part:
+    for a target of a part of a period, answered by an outcome for the whole period."""
+    since = figures.get(outcome.since)
+    if since is None:
+        yield at(file, (index, "since"), f"unknown figure {outcome.since!r} (expected an id from data/figures.yaml)")
+        return
+    if target is None or target.kind != TARGET_KIND:
+        yield at(file, (index, "since"), "since is for a target of part of a period (remove it)")
+        return
+    whole = periods[target.period].within
+    if whole is None or outcome.period != whole:
+        yield at(file, (index, "since"), f"the target is for {target.period}, which data/periods.yaml puts within "
+                                         f"{whole or 'no other period'}, and the outcome is for {outcome.period}: "
+                                         "since subtracts the part before from an outcome for the whole")
+    elif periods.get(since.period) is None or periods[since.period].within != whole or since.period == target.period:
+        yield at(file, (index, "since"), f"{since.id} is of period {since.period}; expected a figure of another "
+                                         f"part of {whole} than {target.period}")
+    if not comparable_units(since.unit, target.unit):
+        yield at(file, (index, "since"), f"{since.id} is in {since.unit!r}, but {target.id} is in {target.unit!r}")
+
+
+def check_period_parts(file: YamlDocument, periods: list[Period]) -> Iterator[Problem]:
+    ids = {period.id for period in periods}
+    for index, period in enumerate(periods):
+        if period.within is not None and (period.within not in ids or period.within == period.id):
+            yield at(file, (index, "within"), f"unknown period {period.within!r} (expected the id of another period)")

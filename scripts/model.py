@@ -56,6 +56,20 @@ class Speaker(Record):
     office: LocalizedQuote
 
 
+Address = Annotated[Text, Field(description="A web address, http:// or https:// (the build checks it).")]
+
+
+class Publication(Record):
+    """Where the speech was published: the text in seeds/ is the one posted at `url`."""
+
+    publisher: Localized = Field(description="Who published it (the district government).")
+    website: Localized = Field(description="Where: the publisher's website.")
+    column: Localized = Field(description="The column of the website it is posted in, as the site names it.")
+    url: Address = Field(description="The address of the posted speech (http or https).")
+    posted: datetime.date = Field(description="The day it was posted, as the page states it.")
+    retrieved: datetime.date = Field(description="The day its text was taken into seeds/.")
+
+
 class Part(Record):
     """A summary of one of the speech's three numbered parts (一、二、三、)."""
 
@@ -73,6 +87,9 @@ class Document(Record):
     meeting: LocalizedQuote
     place: Localized
     site_title: Localized = Field(description="The briefing's title: the heading of the home page.")
+    published: Publication
+    keeper: Localized = Field(description=(
+        "Who keeps this site and answers for it, in a sentence (the About page), this site's words."))
     parts: Annotated[list[Part], Field(min_length=1)]
 
 
@@ -127,6 +144,11 @@ FigureKind = Literal["result", "change", "share", "count", "rank", "target", "th
 PeriodId = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*$")]
 
 
+class PeriodWords(Record):
+    zh: Annotated[list[Text], Field(min_length=1)]
+    en: Annotated[list[Text], Field(min_length=1)]
+
+
 class Period(Record):
     """data/periods.yaml: a period figures refer to, named in both languages, with the words of
     the speech that state it."""
@@ -140,6 +162,12 @@ class Period(Record):
     quote_says: list[VerbatimText] = Field(default_factory=list, description=(
         "Words that state this period for one figure (累计): a figure whose quote says one is of "
         "this period, and a figure of this period has such a quote."))
+    within: PeriodId | None = Field(default=None, description=(
+        "The period this one is part of (2024-H2 is within 2024): an outcome for that whole period "
+        "answers a target of this one, less the speech's figure for the part before (data/outcomes.yaml `since`)."))
+    words: PeriodWords | None = Field(default=None, description=(
+        "The words this site's own sentences (the main points) use for this period, per language: "
+        "a main point that cites a figure names its period in these words, and names no other period."))
 
 
 Basis = Literal["year-on-year", "provincial-average", "city-average", "city-ranking", "full-year-target"]
@@ -176,6 +204,9 @@ class Figure(Record):
     basis: Basis | None = None
     qualifier: Qualifier | None = None
     headline: bool = Field(default=False, description="Shown as a card on the home page.")
+    card_label: Localized | None = Field(default=None, description=(
+        "A key figure's label on the cards (home page, link previews), where the full label would not "
+        "fit: a shorter label, never cut by the page."))
     related: Related | None = None
     source: FigureSource
     also_in: list[FigureSource] = Field(default_factory=list, description=(
@@ -243,6 +274,61 @@ class Relation(Record):
         "and the stated figure differ beyond rounding."))
 
 
+class MainPoint(Record):
+    """data/points.yaml: one of the main points of the speech, in this site's words, in each
+    language. Every number is a reference to a figure, {figure-id}, rendered in the language's
+    style; the point names the period of each figure it cites in the words of data/periods.yaml."""
+
+    kind: Literal["reports", "asks"] = Field(description="What the speech reports, or what it asks for.")
+    zh: Text
+    en: Text
+
+
+SourceKind = Literal["work-report", "statistical-communique", "speech", "press-release", "other"]
+
+
+class OutcomeSource(Record):
+    """data/sources.yaml: a public document published after the speech that states outcomes."""
+
+    id: Slug
+    kind: SourceKind
+    publisher: Localized
+    title: Localized = Field(description="The document's title; the Chinese as the document gives it.")
+    delivered: datetime.date | None = Field(default=None, description="The day it was delivered (a report or speech).")
+    posted: datetime.date = Field(description="The day it was posted at `url`.")
+    url: Address
+    note: Localized | None = Field(default=None, description="Which part of the document the outcomes come from.")
+
+
+Vintage = Literal["estimate", "preliminary", "final"]
+OutcomeStatus = Literal["met", "not-met", "no-comparable-outcome"]
+
+
+class Outcome(Record):
+    """data/outcomes.yaml: what a later public document states of one of the speech's figures or
+    targets, in this site's words (never the document's sentences)."""
+
+    id: Slug
+    figure: Slug | None = Field(default=None, description=(
+        "The id of the speech's figure or target this answers; none for an outcome the source reports "
+        "that no figure of the speech measures (listed as also reported)."))
+    label: Localized = Field(description="What the outcome counts, in this site's words.")
+    value: Annotated[float, Field(description="The number as the source states it.")] | int | None = None
+    unit: Unit | None = None
+    period: PeriodId | None = Field(default=None, description="The id of a period of data/periods.yaml.")
+    vintage: Vintage | None = Field(default=None, description=(
+        "estimate: the source says 预计 (expected); preliminary: stated before the year's figures were final; "
+        "final: the published final figure."))
+    since: Slug | None = Field(default=None, description=(
+        "For a target of the rest of the year answered by a figure for the whole year: the speech's "
+        "figure for the part of the year before, subtracted to give the rest of the year (computed)."))
+    status: OutcomeStatus | None = Field(default=None, description=(
+        "For a target: met or not-met (the build recomputes it from the target's comparator and the "
+        "values), or no-comparable-outcome (with a note saying why)."))
+    note: Localized | None = None
+    source: Slug = Field(description="The id of a source of data/sources.yaml.")
+
+
 class Version(Record):
     """data/versions.yaml: one published version of the data, what changed and why (newest first)."""
 
@@ -267,3 +353,6 @@ class SiteData:
     periods: tuple[Period, ...] = ()
     relations: tuple[Relation, ...] = ()
     versions: tuple[Version, ...] = ()
+    points: tuple[MainPoint, ...] = ()
+    sources: tuple[OutcomeSource, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()

@@ -19,8 +19,8 @@ from typing import Annotated, Any
 from pydantic import Field, TypeAdapter, ValidationError
 
 from scripts import checks
-from scripts.model import (ChallengeGroup, ChartSpec, Document, Exclusion, Figure, GlossaryEntry, Period, Relation,
-                           SentenceId, SiteData, SpeechSentence, Topic, Version)
+from scripts.model import (ChallengeGroup, ChartSpec, Document, Exclusion, Figure, GlossaryEntry, MainPoint, Outcome,
+                           OutcomeSource, Period, Relation, SentenceId, SiteData, SpeechSentence, Topic, Version)
 from scripts.speech import split_speech
 from scripts.yamlfile import Problem, YamlDocument, YamlError, dotted, load_yaml
 
@@ -68,6 +68,9 @@ DATA_FILES = (
     DataFile("charts", "data/charts.yaml", TypeAdapter(list[ChartSpec])),
     DataFile("relations", "data/relations.yaml", TypeAdapter(list[Relation])),
     DataFile("versions", "data/versions.yaml", TypeAdapter(Annotated[list[Version], Field(min_length=1)])),
+    DataFile("points", "data/points.yaml", TypeAdapter(Annotated[list[MainPoint], Field(min_length=5, max_length=8)])),
+    DataFile("sources", "data/sources.yaml", TypeAdapter(list[OutcomeSource])),
+    DataFile("outcomes", "data/outcomes.yaml", TypeAdapter(list[Outcome])),
 )
 
 
@@ -76,19 +79,23 @@ class Check:
     """`run(file, *inputs)` yields the problems of data file `file` (a DataFile name); `inputs`
     names parsed files, derived values or "root". A check that produces a value returns
     (value, problems) and names it in `produces`. With `after_clean`, it runs only when nothing
-    before it found a problem (its messages would only repeat theirs)."""
+    before it found a problem (its messages would only repeat theirs); with `clean`, only when
+    the data files named there have none (a point that cites a figure with a wrong period would
+    only repeat the figure's problem)."""
 
     run: Callable[..., Any]
     file: str
     inputs: tuple[str, ...]
     produces: str | None = None
     after_clean: bool = False
+    clean: tuple[str, ...] = ()
 
 
 CHECKS = (
     Check(checks.read_speech, "document", ("document", "root"), produces="speech"),
     Check(lambda file, speech: (split_speech(speech), []), "document", ("speech",), produces="paragraphs"),  # pure
     Check(checks.check_date, "document", ("document",)),
+    Check(checks.check_publication, "document", ("document",)),
     Check(checks.check_quotes, "document", ("document", "speech")),
     Check(checks.check_parts, "document", ("document", "paragraphs")),
     Check(checks.check_translation_covers_speech, "translation", ("translation", "paragraphs")),
@@ -103,6 +110,7 @@ CHECKS = (
     Check(checks.check_figures, "figures", ("figures", "topics", "translation")),
     Check(checks.check_unique_ids, "periods", ("periods",)),
     Check(checks.check_quotes, "periods", ("periods", "speech")),
+    Check(checks.check_period_parts, "periods", ("periods",)),
     Check(checks.check_periods, "figures", ("figures", "periods", "translation")),
     Check(checks.check_glossary_figures, "glossary", ("glossary", "figures")),
     Check(checks.check_exclusions, "exclusions", ("exclusions", "translation")),
@@ -114,6 +122,13 @@ CHECKS = (
     Check(checks.check_unique_ids, "relations", ("relations",)),
     Check(checks.check_relations, "relations", ("relations", "figures"), after_clean=True),
     Check(checks.check_versions, "versions", ("versions", "document")),
+    Check(checks.check_card_labels, "figures", ("figures",)),
+    Check(checks.check_points, "points", ("points", "figures", "periods"), clean=("figures", "periods")),
+    Check(checks.check_unique_ids, "sources", ("sources",)),
+    Check(checks.check_sources, "sources", ("sources", "document")),
+    Check(checks.check_unique_ids, "outcomes", ("outcomes",)),
+    Check(checks.check_outcomes, "outcomes", ("outcomes", "figures", "periods", "sources", "translation"),
+          clean=("figures", "periods", "sources")),
 )
 
 
@@ -153,8 +168,10 @@ def validate(loaded: dict[str, YamlDocument | YamlError], root: Path) -> SiteDat
             problems += found
             if value is not None:
                 values[data_file.name] = value
+    paths = {data_file.name: data_file.path for data_file in DATA_FILES}
     for check in CHECKS:
-        if not all(name in values for name in check.inputs) or (check.after_clean and problems):
+        unclean = {paths[name] for name in check.clean} & {problem.file for problem in problems}
+        if not all(name in values for name in check.inputs) or (check.after_clean and problems) or unclean:
             continue
         result = check.run(documents[check.file], *(values[name] for name in check.inputs))
         if check.produces:
@@ -167,7 +184,8 @@ def validate(loaded: dict[str, YamlDocument | YamlError], root: Path) -> SiteDat
     return SiteData(values["document"], values["speech"], values["paragraphs"], values["translation"],
                     tuple(values["glossary"]), tuple(values["topics"]), tuple(values["figures"]),
                     tuple(values["challenges"]), tuple(values["charts"]), tuple(values["periods"]),
-                    tuple(values["relations"]), tuple(values["versions"]))
+                    tuple(values["relations"]), tuple(values["versions"]), tuple(values["points"]),
+                    tuple(values["sources"]), tuple(values["outcomes"]))
 
 
 def parse(document: YamlDocument, adapter: TypeAdapter) -> tuple[Any, list[Problem]]:

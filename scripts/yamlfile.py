@@ -200,6 +200,8 @@ def _to_python(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int],
                problems: list[Problem], display_name: str) -> Any:
     """Build plain values from the YAML node tree, recording lines; collect duplicate keys and
     values YAML cannot read (such as the date 2024-13-01) in `problems`."""
+    if path == () and isinstance(node, yaml.SequenceNode) and node.value:
+        lines[path] = node.value[0].start_mark.line + 1  # a problem of the whole list: at its first record
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         mapping: dict[Any, Any] = {}

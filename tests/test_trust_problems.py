@@ -154,14 +154,14 @@ def test_a_floor_without_the_figure_it_compares_with(project):
 def test_versions_not_newest_first(project):
     text = edited(project, VERSIONS, '- version: "1.1"', '- version: "2.1"')
     line = line_with(text, '- version: "2.0"')
-    assert_only(project, f"{VERSIONS}:{line}: [0]: version: 2.0 is not higher than 2.1 below it "
+    assert_only(project, f"{VERSIONS}:{line}: [1]: version: 2.0 is not higher than 2.1 below it "
                          "(expected the newest version first)")
 
 
 def test_a_version_dated_before_the_speech(project):
     text = edited(project, VERSIONS, "- version: \"1.0\"\n  date: 2026-11-27", "- version: \"1.0\"\n  date: 2024-08-01")
     line = line_with(text, "date: 2024-08-01")
-    assert_only(project, f"{VERSIONS}:{line}: [2]: date: 2024-08-01 is before the speech (2024-08-22); a version of "
+    assert_only(project, f"{VERSIONS}:{line}: [3]: date: 2024-08-01 is before the speech (2024-08-22); a version of "
                          "its data cannot be")
 
 

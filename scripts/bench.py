@@ -36,13 +36,13 @@ from pathlib import Path
 import httpx
 
 from scripts.project import ROOT, copy_project
+from scripts.render import PAGES as SITE_PAGES
 from scripts.static_server import free_port, serve
 
 SUB_PATH = "/jiangyuan-briefing/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ("index", "brief", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
-         "changes", "about")
+PAGES = SITE_PAGES  # every page, in both languages
 LANGUAGES = {"zh": "", "en": "en/"}
 LABEL = "    en: Regional GDP, year-on-year growth\n"  # the line the edits change, in data/figures.yaml
 ENVIRONMENT = dict(os.environ, NO_MKDOCS_2_WARNING="1")

@@ -34,7 +34,7 @@ class Card:
     site: str                                # the site's title, in the band
     title: str                               # the page's title
     summary: str                             # one line on the page, when it has no key figures
-    figures: tuple[tuple[str, str], ...]     # (value, label) of up to 4 key figures
+    figures: tuple[tuple[str, str, str], ...]  # (value, label, period) of up to 4 key figures
     footer: str                              # the speech: who, where, when
 
 
@@ -66,8 +66,8 @@ def font(size: int) -> ImageFont.FreeTypeFont:
 
 def wrapped(text: str, face: ImageFont.FreeTypeFont, width: int, lines: int) -> list[str]:
     """text in at most `lines` lines of at most `width` pixels: English breaks at spaces, Chinese
-    between any two characters; a text too long ends in an ellipsis. Line breaks, tabs and other
-    spacing in the text count as one space."""
+    between any two characters; a text too long ends in an ellipsis after its last whole word.
+    Line breaks, tabs and other spacing in the text count as one space."""
     text = " ".join("".join(character if character.isprintable() else " " for character in text).split())
     words = text.split(" ") if " " in text else list(text)
     joiner = " " if " " in text else ""
@@ -86,7 +86,7 @@ def wrapped(text: str, face: ImageFont.FreeTypeFont, width: int, lines: int) -> 
     if len(result) > lines:
         result = result[:lines]
         while result[-1] and face.getlength(result[-1] + "…") > width:
-            result[-1] = result[-1][:-1]
+            result[-1] = result[-1].rsplit(" ", 1)[0] if " " in result[-1] else result[-1][:-1]
         result[-1] += "…"
     return result
 
@@ -100,19 +100,25 @@ def card_png(card: Card) -> bytes:
     site_face = font(34)
     for number, line in enumerate(wrapped(card.site, site_face, width, 2)):
         draw.text((MARGIN, 22 + number * 42), line, font=site_face, fill=PAPER)
-    title_face = font(60)
-    y = 160
+    title_face = font(52 if card.figures else 60)
+    y = 150
     for line in wrapped(card.title, title_face, width, 2):
         draw.text((MARGIN, y), line, font=title_face, fill=INK)
-        y += 74
-    y += 18
+        y += 64 if card.figures else 74
+    y += 14
     if card.figures:
-        value_face, label_face = font(52), font(26)
+        # Each figure: its value with its period beside it, and its label on up to two lines.
+        value_face, label_face, period_face = font(50), font(24), font(24)
         column = width // 2
-        for index, (value, label) in enumerate(card.figures[:4]):
-            x, top = MARGIN + (index % 2) * column, y + (index // 2) * 128
-            draw.text((x, top), wrapped(value, value_face, column - 24, 1)[0], font=value_face, fill=BAND)
-            draw.text((x, top + 64), wrapped(label, label_face, column - 24, 1)[0], font=label_face, fill=MUTED)
+        for index, (value, label, period) in enumerate(card.figures[:4]):
+            x, top = MARGIN + (index % 2) * column, y + (index // 2) * 130
+            shown = wrapped(value, value_face, column - 24, 1)[0]
+            draw.text((x, top), shown, font=value_face, fill=BAND)
+            beside = x + value_face.getlength(shown) + 14
+            draw.text((beside, top + 22), wrapped(period, period_face, x + column - 24 - beside, 1)[0],
+                      font=period_face, fill=MUTED)
+            for number, line in enumerate(wrapped(label, label_face, column - 24, 2)):
+                draw.text((x, top + 60 + number * 30), line, font=label_face, fill=INK)
     else:
         summary_face = font(34)
         for line in wrapped(card.summary, summary_face, width, 4):

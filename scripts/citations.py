@@ -36,5 +36,8 @@ def csl_json(record: dict, site_url: str) -> str:
     year, month, day = (int(part) for part in record["date"].split("-"))
     item = {"id": record["key"], "type": "dataset", "title": record["title"],
             "author": [{"literal": record["author"]}], "issued": {"date-parts": [[year, month, day]]},
-            "version": record["version"], "URL": urljoin(site_url, record["url"]), "note": record["note"]}
+            "version": record["version"], "URL": urljoin(site_url, record["url"]), "note": record["note"],
+            "original-title": record["original_title"], "original-publisher": record["original_publisher"],
+            "original-date": {"date-parts": [[int(part) for part in record["original_date"].split("-")]]},
+            "source": record["original_url"]}
     return json.dumps([item], ensure_ascii=False, indent=2)

@@ -8,9 +8,10 @@ import io
 import json
 from pathlib import PurePosixPath
 
-from scripts.figures import display_value, value_text
+from scripts.figures import amount_text, display_value, value_text
 from scripts.interface import date_text
 from scripts.model import SiteData
+from scripts.outcomes import assessments
 from scripts.relations import amount, computed_relations
 
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
@@ -52,27 +53,33 @@ def dataset_title(site: SiteData) -> str:
 
 def citation_parts(site: SiteData, language: str = "en") -> list[tuple[str, str | None]]:
     """How to cite the dataset in one language, as (text, language of the text if not the page's)."""
-    document = site.document
+    document, published = site.document, site.document.published
     latest = site.versions[0] if site.versions else None
     if language == "zh":
         version = f"数据版本{latest.version}（{date_text(latest.date, 'zh')}）；" if latest else ""
         return [(f"《{document.site_title.zh}》数据集，依据{document.speaker.office.zh}{document.speaker.name.zh}"
-                 f"《{document.title.zh}》（{date_text(document.date, 'zh')}）整理；{version}"
+                 f"《{document.title.zh}》（{date_text(document.date, 'zh')}）整理；讲话原文由{published.publisher.zh}"
+                 f"于{date_text(published.posted, 'zh')}发布，{published.url}；{version}"
                  f"原文SHA-256校验值 {document.source.sha256}。", None)]
     version = f" Data version {latest.version} ({date_text(latest.date, 'en')})." if latest else ""
     return [(f"{document.site_title.en}, dataset derived from: {document.speaker.name.en}, "
-             f"\"{document.title.en}\" (", None), (document.title.zh, "zh"),
-            (f"), {date_text(document.date, 'en')}.{version} Source text SHA-256 {document.source.sha256}.", None)]
+             f"“{document.title.en}” (", None), (document.title.zh, "zh"),
+            (f"), {date_text(document.date, 'en')}, published by the {published.publisher.en} on "
+             f"{date_text(published.posted, 'en')}, {published.url}.{version} Source text SHA-256 "
+             f"{document.source.sha256}.", None)]
 
 
 def citation_record(site: SiteData) -> dict[str, str]:
     """The facts a reference manager needs to cite the dataset (scripts/citations.py formats them)."""
-    document, latest = site.document, site.versions[0]
+    document, latest, published = site.document, site.versions[0], site.document.published
     return {"key": f"{PurePosixPath(document.source.file).stem}-figures-{latest.version}",
             "title": dataset_title(site), "author": document.site_title.en, "version": latest.version,
             "date": latest.date.isoformat(), "url": "downloads.html",
-            "note": (f"Dataset derived from: {document.speaker.name.en}, \"{document.title.en}\" (in Chinese), "
-                     f"{document.date.isoformat()}; the Chinese text prevails")}
+            "original_title": document.title.zh, "original_publisher": published.publisher.zh,
+            "original_date": published.posted.isoformat(), "original_url": published.url,
+            "note": (f"Dataset derived from: {document.speaker.name.en}, “{document.title.en}” (in Chinese), "
+                     f"{document.date.isoformat()}, published by the {published.publisher.en} on "
+                     f"{published.posted.isoformat()}, {published.url}; the Chinese text prevails")}
 
 
 def citation(site: SiteData, language: str = "en") -> str:
@@ -126,24 +133,112 @@ def cell_text(name: str, value: str | float | int | bool) -> str:
     """A CSV cell: true/false, a number as the speech writes it, or text a spreadsheet shows as text."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value_text(value) if name == "value" else spreadsheet_safe(value)
+    if isinstance(value, (int, float)):
+        return value_text(value)
+    return spreadsheet_safe(value)
+
+
+def csv_text(names: list[str], rows: list[dict]) -> str:
+    """CSV text; written with a BOM (utf-8-sig) so that Excel opens the Chinese correctly."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({name: cell_text(name, value) for name, value in row.items()})
+    return buffer.getvalue()
 
 
 def figures_csv(site: SiteData) -> str:
-    """CSV text; written with a BOM (utf-8-sig) so that Excel opens the Chinese correctly."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[name for name, _, _ in COLUMNS], lineterminator="\r\n")
-    writer.writeheader()
-    for row in records(site):
-        writer.writerow({name: cell_text(name, value) for name, value in row.items()})
-    return buffer.getvalue()
+    return csv_text([name for name, _, _ in COLUMNS], records(site))
+
+
+def publication(site: SiteData) -> dict[str, str]:
+    """Where the speech was published, as the downloads give it."""
+    published = site.document.published
+    return {"publisher_zh": published.publisher.zh, "publisher_en": published.publisher.en,
+            "column_zh": published.column.zh, "column_en": published.column.en, "url": published.url,
+            "posted": published.posted.isoformat(), "retrieved": published.retrieved.isoformat(),
+            "file": site.document.source.file, "sha256": site.document.source.sha256}
 
 
 def figures_json(site: SiteData) -> str:
     latest = site.versions[0] if site.versions else None
     payload = {"title": dataset_title(site), "license": LICENSE["name"], "citation": citation(site),
                "version": latest.version if latest else "", "version_date": latest.date.isoformat() if latest else "",
-               "source": site.document.source.file, "figures": records(site)}
+               "source": site.document.source.file, "published": publication(site), "figures": records(site)}
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+OUTCOME_COLUMNS = [
+    ("id", "string", "Identifier of the outcome"),
+    ("figure", "string", "The id of the speech's figure or target it answers (figures.csv); empty for an outcome "
+                         "that no figure of the speech measures"),
+    ("label_zh", "string", "What the outcome counts, in Chinese (this site's words)"),
+    ("label_en", "string", "What the outcome counts, in English"),
+    ("value", "number", "The number as the source states it; empty where none is comparable"),
+    ("unit", "string", "Unit of `value` (magnitude included: 100 million yuan)"),
+    ("value_zh", "string", "The value with its unit, in Chinese"),
+    ("value_en", "string", "The value with its unit, in English"),
+    ("period", "string", "Period the outcome covers (data/periods.yaml)"),
+    ("vintage", "string", "estimate (the source says 预计), preliminary, or final"),
+    ("since", "string", "For a target of the rest of the year: the speech's figure for the part before, "
+                        "subtracted from the whole year's outcome"),
+    ("computed", "number", "The outcome for the target's period, value less `since` (computed by this site)"),
+    ("status", "string", "For a target: met, not-met or no-comparable-outcome, computed by this site from the "
+                         "target's comparator as the Chinese states it"),
+    ("note_zh", "string", "This site's note on the outcome, in Chinese"),
+    ("note_en", "string", "The same note, in English"),
+    ("source_id", "string", "Identifier of the source document"),
+    ("source_publisher_zh", "string", "Who published the source, in Chinese"),
+    ("source_publisher_en", "string", "Who published the source, in English"),
+    ("source_title_zh", "string", "The source's title, in Chinese"),
+    ("source_title_en", "string", "The source's title, in English"),
+    ("source_delivered", "date", "The day the source (a report or speech) was delivered, if it was"),
+    ("source_posted", "date", "The day the source was posted"),
+    ("source_url", "string", "The source's address"),
+    ("data_version", "string", "Version of this dataset (data/versions.yaml)"),
+]
+
+
+def outcome_records(site: SiteData) -> list[dict[str, str | float | int | bool]]:
+    """Every outcome of data/outcomes.yaml, with its target's status and every field of its source."""
+    version = site.versions[0].version if site.versions else ""
+    sources = {source.id: source for source in site.sources}
+    assessed = {item.target.id: item for item in assessments(site)}
+    rows = []
+    for outcome in site.outcomes:
+        source, item = sources[outcome.source], assessed.get(outcome.figure or "")
+        has_value = outcome.value is not None and outcome.unit is not None
+        rows.append({
+            "id": outcome.id, "figure": outcome.figure or "", "label_zh": outcome.label.zh, "label_en": outcome.label.en,
+            "value": outcome.value if outcome.value is not None else "", "unit": outcome.unit or "",
+            "value_zh": amount_text(outcome.value, outcome.unit, "zh") if has_value else "",
+            "value_en": amount_text(outcome.value, outcome.unit, "en") if has_value else "",
+            "period": outcome.period or "", "vintage": outcome.vintage or "", "since": outcome.since or "",
+            "computed": float(item.compared) if item and item.computed else "",
+            "status": item.status if item else "",
+            "note_zh": outcome.note.zh if outcome.note else "", "note_en": outcome.note.en if outcome.note else "",
+            "source_id": source.id, "source_publisher_zh": source.publisher.zh, "source_publisher_en": source.publisher.en,
+            "source_title_zh": source.title.zh, "source_title_en": source.title.en,
+            "source_delivered": source.delivered.isoformat() if source.delivered else "",
+            "source_posted": source.posted.isoformat(), "source_url": source.url, "data_version": version,
+        })
+    return rows
+
+
+def outcomes_csv(site: SiteData) -> str:
+    return csv_text([name for name, _, _ in OUTCOME_COLUMNS], outcome_records(site))
+
+
+def outcomes_json(site: SiteData) -> str:
+    """The outcomes, and every target of the speech with its status (one without an outcome too)."""
+    latest = site.versions[0] if site.versions else None
+    targets = [{"figure": item.target.id, "status": item.status, "outcome": item.outcome.id if item.outcome else ""}
+               for item in assessments(site)]
+    payload = {"title": f"{dataset_title(site)}: outcomes by the year's end", "license": LICENSE["name"],
+               "citation": citation(site), "version": latest.version if latest else "",
+               "version_date": latest.date.isoformat() if latest else "", "published": publication(site),
+               "targets": targets, "outcomes": outcome_records(site)}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -158,23 +253,35 @@ def datapackage(site: SiteData) -> str:
                        "The Chinese text of the speech is authoritative; English labels are unofficial. " + CSV_NOTE,
         "licenses": [LICENSE],
         "sources": [{"title": f"{site.document.title.zh} ({site.document.date.isoformat()})",
-                     "path": site.document.source.file}],
+                     "path": site.document.published.url},
+                    *({"title": f"{source.title.zh} ({source.posted.isoformat()})", "path": source.url}
+                      for source in site.sources)],
         "citation": citation(site),
         "resources": [
             {"name": "figures", "path": "figures.csv", "format": "csv", "mediatype": "text/csv", "description": CSV_NOTE,
              "encoding": "utf-8-sig", "schema": {"fields": fields, "primaryKey": ["id"]}},
             {"name": "figures-json", "path": "figures.json", "format": "json", "mediatype": "application/json",
              "encoding": "utf-8"},
+            {"name": "outcomes", "path": "outcomes.csv", "format": "csv", "mediatype": "text/csv",
+             "description": "What later public documents state of the speech's figures and targets, with each "
+                            "target's status and every field of the source. " + CSV_NOTE,
+             "encoding": "utf-8-sig", "schema": {"fields": [{"name": name, "type": kind, "description": description}
+                                                           for name, kind, description in OUTCOME_COLUMNS],
+                                                "primaryKey": ["id"]}},
+            {"name": "outcomes-json", "path": "outcomes.json", "format": "json", "mediatype": "application/json",
+             "encoding": "utf-8"},
         ],
     }
     return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
 
 
-DOWNLOAD_NAMES = ("figures.csv", "figures.json", "datapackage.json")
+DOWNLOAD_NAMES = ("figures.csv", "figures.json", "outcomes.csv", "outcomes.json", "datapackage.json")
 
 
 def download_files(site: SiteData) -> dict[str, bytes]:
     """Every download, keyed by its path under docs/downloads/."""
     return {"figures.csv": figures_csv(site).encode("utf-8-sig"),
             "figures.json": figures_json(site).encode("utf-8"),
+            "outcomes.csv": outcomes_csv(site).encode("utf-8-sig"),
+            "outcomes.json": outcomes_json(site).encode("utf-8"),
             "datapackage.json": datapackage(site).encode("utf-8")}

@@ -93,6 +93,15 @@ def display_value(figure: Figure, language: str) -> str:
     return ENGLISH_QUALIFIERS[figure.qualifier].format(amount) if figure.qualifier else amount
 
 
+def amount_text(value: float | int | Decimal, unit: str, language: str) -> str:
+    """A number of this site's own (an outcome, a difference) in one language: in Chinese the
+    number with the unit's written form (96个, 16.7亿元), in English as the tables give it."""
+    number = value if isinstance(value, Decimal) else Decimal(value_text(value))
+    if language == "zh":
+        return f"{number.normalize():f}{UNITS[unit][0][0]}"
+    return figure_amount(number, unit)
+
+
 def figures_by_topic(site: SiteData, group: str) -> list[tuple[Topic, list[Figure]]]:
     """The topics of a group (results or tasks) in speech order, each with its figures."""
     return [(topic, [figure for figure in site.figures if figure.topic == topic.id])
@@ -106,6 +115,16 @@ def headline_figures(site: SiteData) -> list[Figure]:
 
 def figure_by_id(site: SiteData) -> dict[str, Figure]:
     return {figure.id: figure for figure in site.figures}
+
+
+# The longest label a key-figure card shows (home page, link previews), in characters: two lines
+# of a card's column, whatever CJK font draws it. A longer label needs a `card_label` in data.
+CARD_LABEL_LIMITS = {"zh": 16, "en": 50}
+
+
+def card_label(figure: Figure, language: str) -> str:
+    """A key figure's label on a card: its card_label, or its label where that is short enough."""
+    return getattr(figure.card_label or figure.label, language)
 
 
 # Units written shorter on the home page's cards, where a value must fit on one line.

@@ -63,8 +63,11 @@ def theme_words(site: SiteData) -> dict[str, dict[str, str]]:
     """The data the theme's footer and citation line show, per language (kept in the manifest for
     unchanged builds)."""
     document, latest = site.document, site.versions[0]
+    published = document.published
     return {language: {"meeting": getattr(document.meeting, language), "date": date_text(document.date, language),
-                       "version": latest.version, "version_date": date_text(latest.date, language)}
+                       "version": latest.version, "version_date": date_text(latest.date, language),
+                       "publisher": getattr(published.publisher, language),
+                       "posted": date_text(published.posted, language), "speech_url": published.url}
             for language in LANGUAGES}
 
 

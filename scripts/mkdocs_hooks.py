@@ -26,9 +26,9 @@ import logging
 import re
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
-from html import escape
+from html import escape, unescape
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 from xml.etree import ElementTree
 
 from markupsafe import Markup
@@ -46,6 +46,9 @@ from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, strings, t
 from scripts.search_index import index_language, language_pages  # noqa: E402
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+THEME_WORDS = ("meeting", "date", "version", "version_date", "publisher", "posted", "speech_url")
+REPORT_FORM = "report-an-error.yml"  # .github/ISSUE_TEMPLATE/: its fields `page` and `item` are filled in
+REPORT_LINK = re.compile(r'href="report:([^"]*)"')
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
@@ -182,7 +185,7 @@ def hreflang_links(site_url: str, alternates: list[dict]) -> list[tuple[str, str
 
 def theme_strings(language: str, build_date, page=None, config=None) -> dict:
     """The interface strings the theme's parts show, in `language`, with their data filled in."""
-    values = _theme.get(language, {"meeting": "", "date": "", "version": "", "version_date": ""})
+    values = _theme.get(language, dict.fromkeys(THEME_WORDS, ""))
     t = translator(language)
     filled_later = {"theme.footer_updated", "theme.cite", "theme.accessed"}
     ui = {key.removeprefix("theme."): t(key, **values) for key in strings(language)
@@ -190,8 +193,8 @@ def theme_strings(language: str, build_date, page=None, config=None) -> dict:
     ui["footer_updated"] = t("theme.footer_updated", date=date_text(build_date.date(), language))
     ui["accessed"] = t("theme.accessed", date="{date}")  # the reader's date, written in by the page's script
     if page is not None and page.canonical_url:
-        ui["cite"] = t("theme.cite", title=page.title or "", site=config.site_name, url=page.canonical_url,
-                       version=values["version"], version_date=values["version_date"])
+        ui["cite"] = t("theme.cite", **{**values, "title": page.title or "", "site": config.site_name,
+                                        "url": page.canonical_url})
     return ui
 
 
@@ -220,11 +223,28 @@ def on_template_context(context, template_name, config):
 def on_page_content(html, page, config, files):
     """Heading permalinks titled in the page's language (Python-Markdown writes "Permanent link"),
     joined to the heading's last word (a U+2060 at the start of the link), so a heading that fills its line does not wrap
-    its hidden ¶ onto a blank line of its own."""
+    its hidden ¶ onto a blank line of its own. "Report an error" links open the repository's form."""
     language = getattr(page.file, "locale", None) or theme_language(config)
-    title = strings(language if language in LANGUAGES else DEFAULT_LANGUAGE)["theme.heading_link"]
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    title = strings(language)["theme.heading_link"]
     html = re.sub(r'(<a class="headerlink"[^>]*>)', r"\1&#8288;", html)
+    html = report_links(html, config.extra.get("repository", ""), page.canonical_url or "", language)
     return html.replace('title="Permanent link"', f'title="{escape(title, quote=True)}"')
+
+
+def report_address(repository: str, page_url: str, item: str, language: str) -> str:
+    """The repository's "report an error" form, with the page and the item (a sentence or figure
+    id) filled in: GitHub fills an issue form's fields from the query, by their ids."""
+    title = strings(language)["report.title"].format(item=item)
+    query = urlencode({"template": REPORT_FORM, "title": title, "page": page_url, "item": item})
+    return f"{repository.rstrip('/')}/issues/new?{query}"
+
+
+def report_links(html: str, repository: str, page_url: str, language: str) -> str:
+    """Every `report:ITEM` link the generator wrote, made the address of the repository's form
+    (only the build knows the repository and the page's address)."""
+    return REPORT_LINK.sub(lambda match: f'href="{escape(report_address(repository, page_url, unescape(match[1]), language))}"',
+                           html)
 
 
 def on_post_template(output, template_name, config):

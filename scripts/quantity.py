@@ -112,16 +112,34 @@ def english_amount(value: Decimal, base: str) -> str:
     return f"{amount} {plurals[base]}" if base in plurals else amount
 
 
+def written_number(value: Decimal) -> str:
+    """A number with its written decimals and thousands separators: 2.0 -> "2.0", 1546 -> "1,546"."""
+    whole, point, fraction = f"{value:f}".partition(".")
+    return f"{int(whole):,}{point}{fraction}"
+
+
+def keeps_written_decimals(unit: str) -> bool:
+    """Whether a unit's English amount is the number as written (no magnitude, no conversion)."""
+    _, multiplier, base = UNITS[unit]
+    return multiplier == 1 and base not in {"mu", "jin"}
+
+
+def figure_number(value: Decimal, unit: str) -> str:
+    """The number of a figure's English amount, without its unit: (2.96, "10,000 head") -> "29,600";
+    (9.3, "100 million yuan") -> "930 million"; (2.0, "percentage point") -> "2.0"."""
+    if keeps_written_decimals(unit):
+        return written_number(value)
+    return large_number(value * UNITS[unit][1])
+
+
 def figure_amount(value: Decimal, unit: str) -> str:
     """A figure of the dataset in English: (5.13, "10,000 mu") -> "51,300 mu (about 3,420 ha)".
 
     Without a magnitude the number keeps its written decimals: 2.0 percentage points stays "2.0".
     """
     _, multiplier, base = UNITS[unit]
-    if multiplier == 1 and base not in {"mu", "jin"}:
-        whole, point, fraction = f"{value:f}".partition(".")
-        written = f"{int(whole):,}{point}{fraction}"
-        return english_amount(value, base).replace(large_number(value), written, 1)
+    if keeps_written_decimals(unit):
+        return english_amount(value, base).replace(large_number(value), written_number(value), 1)
     return english_amount(value * multiplier, base)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from scripts.figures import chinese_wording, value_text
-from scripts.quantity import figure_amount
+from scripts.quantity import figure_amount, figure_number
 from scripts.model import Figure, Relation
 
 PERCENT = "percent"
@@ -47,6 +47,24 @@ class Computed:
     @property
     def shown(self) -> Decimal:
         return rounded(self.value, self.decimals)
+
+    @property
+    def verdict(self) -> str:
+        """agrees, reaches (a floor the speech says was reached), differs, or unstated (the speech
+        states no result to compare with)."""
+        if self.agrees is None:
+            return "unstated"
+        if not self.agrees:
+            return "differs"
+        return "reaches" if self.relation.at_least else "agrees"
+
+
+VERDICTS = ("agrees", "reaches", "differs", "unstated")
+
+
+def verdict_counts(computed: list[Computed]) -> dict[str, int]:
+    """How many relations have each verdict, every verdict listed (a count of 0 included)."""
+    return {verdict: sum(item.verdict == verdict for item in computed) for verdict in VERDICTS}
 
 
 def decimals_of(value: float | int) -> int:
@@ -103,16 +121,31 @@ def compute(relation: Relation, figures: dict[str, Figure]) -> Computed:
         value = values[0] / (1 + values[1] / 100)
     else:  # total
         value = values[0] / (values[1] / 100)
-    written = [value_text(figure.value) for figure in inputs]
-    pattern = KINDS[relation.kind][2]
-    formula = pattern.join(written) if relation.kind == "sum" else pattern.format(
-        *written, days=days_in(relation.days_of) if relation.days_of else "")
+    formula = formula_text(relation, [value_text(figure.value) for figure in inputs])
     stated = figures.get(relation.stated) if relation.stated else None
     agrees = None
     if stated is not None:
         agrees = value >= exact(stated) if relation.at_least else rounded(value, decimals_of(stated.value)) == exact(stated)
     decimals = max(relation.decimals, decimals_of(stated.value)) if stated else relation.decimals
     return Computed(relation, tuple(inputs), value, unit_of(relation, inputs), decimals, formula, stated, agrees)
+
+
+def formula_text(relation: Relation, numbers: list[str]) -> str:
+    """The relation's formula with its inputs written as `numbers`: 1546 ÷ 1553 × 100."""
+    pattern = KINDS[relation.kind][2]
+    if relation.kind == "sum":
+        return pattern.join(numbers)
+    return pattern.format(*numbers, days=days_in(relation.days_of) if relation.days_of else "")
+
+
+def formula_in(computed: Computed, language: str) -> str:
+    """The formula as a page in `language` shows it: in Chinese with the values as the speech
+    writes them (2.96 ÷ (1 + 15.2%), beside 2.96万头); in English in the units the English inputs
+    are shown in (29,600 ÷ (1 + 15.2%), beside 29,600 head)."""
+    if language == "zh":
+        return computed.formula
+    return formula_text(computed.relation, [figure_number(Decimal(value_text(figure.value)), figure.unit)
+                                            for figure in computed.inputs])
 
 
 def computed_relations(relations: tuple[Relation, ...] | list[Relation], figures: list[Figure] | tuple[Figure, ...]

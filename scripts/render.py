@@ -23,34 +23,39 @@ from scripts.cards import Card, card_png
 from scripts.charts import Chart, chart_of
 from scripts.downloads import DOWNLOAD_NAMES, citation_parts, citation_record
 from scripts.escape import inert
-from scripts.figures import compact_value, display_value, figure_by_id, figures_by_topic, headline_figures
+from scripts.figures import (amount_text, card_label, compact_value, display_value, figure_by_id, figures_by_topic,
+                             headline_figures)
 from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, translator
 from scripts.incremental import TextCache, compiled_templates, key_of
 from scripts.model import ChartSpec, Figure, GlossaryEntry, SiteData
+from scripts.outcomes import AROUND, assessments, outcomes_by_figure, status_counts
+from scripts.points import point_pieces
 from scripts.quantity import expand_placeholders
-from scripts.relations import amount, computed_relations
+from scripts.relations import amount, computed_relations, formula_in, verdict_counts
 from scripts.structured import structured_data
 from scripts.terms import find_terms, term_forms
 
-PAGES = ("index", "brief", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
-         "changes", "about")
+PAGES = ("index", "brief", "results", "targets", "outcomes", "checks", "projects", "challenges", "speech", "parallel",
+         "glossary", "downloads", "changes", "about")
 # The data each page reads (fields of SiteData). A page is rendered from a view of the data
 # holding only these: reading anything else stops the render with a message, so the page cache,
 # keyed by exactly these inputs, can never serve a page made from other data.
 PAGE_INPUTS = {
-    "index": ("document", "paragraphs", "translation", "figures", "challenges"),
+    "index": ("document", "paragraphs", "translation", "figures", "topics", "challenges", "periods", "points", "outcomes"),
     "results": ("document", "figures", "topics", "charts", "periods", "relations"),
     "targets": ("document", "figures", "topics", "charts", "periods", "relations"),
+    "outcomes": ("document", "translation", "figures", "topics", "periods", "sources", "outcomes"),
     "projects": ("document", "paragraphs", "translation", "glossary", "figures"),
     "challenges": ("document", "translation", "challenges"),
     "speech": ("document", "paragraphs", "translation", "glossary"),
     "parallel": ("document", "paragraphs", "translation"),
     "glossary": ("document", "paragraphs", "glossary"),
-    "downloads": ("document", "figures", "relations", "versions"),
+    "downloads": ("document", "figures", "relations", "versions", "outcomes"),
     "about": ("document",),
     "checks": ("document", "figures", "topics", "relations"),
     "changes": ("document", "versions"),
-    "brief": ("document", "paragraphs", "glossary", "figures", "topics", "periods", "versions"),
+    "brief": ("document", "paragraphs", "glossary", "figures", "topics", "periods", "versions", "points", "translation",
+              "outcomes"),
 }
 PAGE_OPTIONS = {"parallel": {"hide": ["toc"]}, "brief": {"hide": ["toc"], "brief": True}}
 GLOSSARY_KINDS = ("formula", "slogan", "programme", "enterprise", "project", "park", "place", "organization")
@@ -248,6 +253,10 @@ def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
     topic_groups = cache(lambda: {topic.id: topic.group for topic in site.topics})
     relations = cache(lambda: computed_relations(site.relations, site.figures))
     listed = cache(lambda: entities(site))
+    assessed = cache(lambda: assessments(site))
+    answered = cache(lambda: outcomes_by_figure(site.outcomes))
+    sources = cache(lambda: {source.id: source for source in site.sources})
+    figure_page = lambda figure: FIGURE_PAGES.get(topic_groups()[figure.topic], "downloads")  # noqa: E731
     context = {
         "site": site, "document": site.document, "language": language, "pages": PAGES, "t": t,
         "unofficial": lambda: t("unofficial"),
@@ -257,6 +266,8 @@ def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
         "label_of": lambda figure: getattr(figure.label, language),
         "value_of": lambda figure: display_value(figure, language),
         "period_of": lambda figure: getattr(periods()[figure.period], language),
+        "period_name": lambda period_id: getattr(periods()[period_id], language),
+        "card_label_of": lambda figure: card_label(figure, language),
         "compact_value_of": lambda figure: compact_value(figure, language),
         "date_text": lambda day: date_text(day, language),
         "sentence_in": lambda sentence_id: sentence_text(site, sentence_id, language),
@@ -265,9 +276,21 @@ def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
         "figure_by_id": by_id,
         "figures_by_topic": lambda group: figures_by_topic(site, group),
         "target_kinds": TARGET_KINDS,
-        "figure_page": lambda figure: FIGURE_PAGES.get(topic_groups()[figure.topic], "downloads"),
+        "figure_page": figure_page,
         "computed_relations": relations,
         "computed_amount": lambda computed: amount(computed, language),
+        "formula_of": lambda computed: formula_in(computed, language),
+        "verdict_counts": cache(lambda: verdict_counts(relations())),
+        "main_points": lambda kind: [point_pieces(getattr(point, language)) for point in site.points if point.kind == kind],
+        "assessments": assessed,
+        "status_counts": cache(lambda: status_counts(assessed())),
+        "outcome_of": lambda figure: answered().get(figure.id),
+        "outcome_amount": lambda value, unit: amount_text(value, unit, language),
+        "results_with_outcomes": cache(lambda: [(figure, answered()[figure.id]) for figure in site.figures
+                                                if figure.id in answered() and figure.kind != "target"]),
+        "also_reported": lambda: [outcome for outcome in site.outcomes if outcome.figure is None],
+        "source_of": lambda outcome: sources()[outcome.source],
+        "around_percent": int(AROUND * 100),
         "checks_of": lambda figure: [computed for computed in relations()
                                      if figure.id in (*computed.relation.inputs, computed.relation.stated)],
         "headline_figures": cache(lambda: headline_figures(site)),
@@ -392,7 +415,8 @@ def card_of(page: str, language: str, site: SiteData) -> Card:
     t = translator(language, {name: page_path(name, language) for name in PAGES})
     document = site.document
     speaker, meeting = getattr(document.speaker.name, language), getattr(document.meeting, language)
-    figures = tuple((compact_value(figure, language), getattr(figure.label, language))
+    periods = {period.id: getattr(period, language) for period in site.periods}
+    figures = tuple((compact_value(figure, language), card_label(figure, language), periods[figure.period])
                     for figure in headline_figures(site))[:4] if page in CARD_FIGURES else ()
     title = getattr(document.site_title, language) if page == "index" else t.plain(f"{page}.title")
     band = document.title if page == "index" else document.site_title  # the home card's title is the site's

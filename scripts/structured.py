@@ -16,8 +16,8 @@ MEDIA_TYPES = {"csv": "text/csv", "json": "application/json"}
 
 
 def speech(site: SiteData) -> dict:
-    """The speech as a work, in Chinese, with this site's English translation."""
-    document = site.document
+    """The speech as a work, in Chinese, where it was published, with this site's English translation."""
+    document, published = site.document, site.document.published
     return {
         "@type": "CreativeWork", "genre": "speech",
         "name": document.title.zh, "alternateName": document.title.en, "inLanguage": "zh",
@@ -27,7 +27,10 @@ def speech(site: SiteData) -> dict:
         "locationCreated": {"@type": "Place", "name": document.place.zh, "alternateName": document.place.en},
         "about": {"@type": "Event", "name": document.meeting.zh, "alternateName": document.meeting.en,
                   "startDate": document.date.isoformat()},
-        "url": "speech.html",
+        "url": published.url,
+        "datePublished": published.posted.isoformat(),
+        "publisher": {"@type": "GovernmentOrganization", "name": published.publisher.zh,
+                      "alternateName": published.publisher.en},
         "workTranslation": {"@type": "CreativeWork", "name": document.title.en, "inLanguage": "en",
                             "url": "en/speech.html", "translator": {"@type": "Organization", "name": document.site_title.en}},
     }

@@ -25,7 +25,7 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # Every page a reader can reach, in both languages, with the 404 page of each language.
-PAGE_NAMES = ("index", "brief", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary",
+PAGE_NAMES = ("index", "brief", "results", "targets", "outcomes", "checks", "projects", "challenges", "speech", "parallel", "glossary",
               "downloads", "changes", "about", "404")
 READER_PAGES = [f"{name}.html" for name in PAGE_NAMES] + [f"en/{name}.html" for name in PAGE_NAMES]
 # The two screens a reader uses, by width in CSS pixels: a phone (iPhone 12 to 15) and a laptop.

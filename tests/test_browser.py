@@ -8,8 +8,9 @@ from urllib.parse import unquote
 
 import pytest
 
-NAMES = ("index", "brief", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
-         "changes", "about")
+from tests.conftest import PAGE_NAMES
+
+NAMES = tuple(name for name in PAGE_NAMES if name != "404")
 PAGES = [f"{name}.html" for name in NAMES] + [f"en/{name}.html" for name in NAMES]
 
 

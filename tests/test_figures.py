@@ -258,12 +258,12 @@ def test_html_in_a_label_is_shown_as_text(project):
     from scripts.generate import generate
 
     edit(project, "    en: Regional GDP, year-on-year growth\n",
-         "    en: Regional GDP <script>alert(1)</script> <b>growth</b>\n", FIGURES)
+         "    en: GDP <script>alert(1)</script> <b>growth</b>\n", FIGURES)
     generate(project)
     for page in ("results.en.md", "index.en.md"):
         html = BeautifulSoup((project / "docs" / page).read_text(encoding="utf-8"), "html.parser")
         assert html.find("script") is None and html.find("b") is None, page
-        assert "Regional GDP <script>alert(1)</script> <b>growth</b>" in html.get_text(), page
+        assert "GDP <script>alert(1)</script> <b>growth</b>" in html.get_text(), page
 
 
 # The pages, charts and downloads built from the dataset.
@@ -364,13 +364,13 @@ def test_data_package_is_valid_frictionless(site):
     package = Package(str(site.directory / "downloads" / "datapackage.json"))
     report = package.validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    assert [resource.name for resource in package.resources] == ["figures", "figures-json"]
+    assert [resource.name for resource in package.resources] == ["figures", "figures-json", "outcomes", "outcomes-json"]
 
 
 @pytest.mark.parametrize("language", LANGUAGE_ROOTS)
 def test_the_downloads_page_links_the_files(site, language):
     page = soup(site, LANGUAGE_ROOTS[language] + "downloads.html")
-    for name in ("figures.csv", "figures.json", "datapackage.json"):
+    for name in ("figures.csv", "figures.json", "outcomes.csv", "outcomes.json", "datapackage.json"):
         link = page.find("a", string=name)
         target = (site.directory / LANGUAGE_ROOTS[language] / link["href"]).resolve()
         assert target == (site.directory / "downloads" / name).resolve()

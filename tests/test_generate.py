@@ -13,7 +13,8 @@ from scripts.escape import inert
 from scripts.generate import generate, load_site_data
 from scripts.interface import strings
 from scripts.render import LANGUAGES, PAGES, page_path, render_site, toneless
-from tests.conftest import ROOT
+from scripts.downloads import DOWNLOAD_NAMES
+from tests.conftest import PAGE_NAMES, ROOT
 
 
 def site_data():
@@ -35,9 +36,11 @@ def split_front_matter(page: str) -> tuple[dict, str]:
 
 
 def test_every_page_exists_in_both_languages():
+    """Every page a reader can reach (tests/conftest.py, written out by hand) is generated in
+    both languages: index.md and index.en.md, and nothing else."""
     pages = render_site(site_data())
-    assert sorted(pages) == sorted(page_path(page, language) for page in PAGES for language in LANGUAGES)
-    assert len(pages) == 2 * len(PAGES) == 26
+    expected = [f"{name}{suffix}.md" for name in PAGE_NAMES if name != "404" for suffix in ("", ".en")]
+    assert sorted(pages) == sorted(expected)
 
 
 def test_home_pages_say_what_the_document_is_who_gave_it_and_when():
@@ -157,12 +160,13 @@ def test_generation_is_deterministic(tmp_path, project):
         (project / "docs" / name).unlink()
     generate(project)
     second = generated_files(project)
-    assert first == second and len(first) == 2 * len(PAGES) + 3 + 2 * len(PAGES) + 1  # cards, and the manifest
+    # pages and cards in both languages, the downloads, and the manifest
+    assert first == second and len(first) == 2 * len(PAGES) + len(DOWNLOAD_NAMES) + 2 * len(PAGES) + 1
     assert b'class="chart"' in first["results.md"] and b'class="chart"' in first["results.en.md"]
 
 
 def test_unchanged_pages_are_not_rewritten(project):
-    assert len(generate(project).written) == 4 * len(PAGES) + 3  # pages and cards in both languages, 3 downloads
+    assert len(generate(project).written) == 4 * len(PAGES) + len(DOWNLOAD_NAMES)  # pages and cards in both languages
     page = project / "docs" / "index.md"
     os.utime(page, (1_000_000, 1_000_000))
     assert generate(project).written == ()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -27,12 +28,20 @@ BLOCKS = "\n# INJECTED heading\n\n---\n\n- item\n\n<div>block</div>\n"
 # (tested in tests/test_speech.py), so their markup has none.
 PAYLOAD = MARKUP + BRACES + BLOCKS
 SENTENCE_PAYLOAD = MARKUP + BLOCKS
+# A main point's numbers are references in braces, and it may hold no digit of its own (both are
+# refused with a message, tested in tests/test_outcome_problems.py), so its markup has neither.
+POINT_PAYLOAD = re.sub(r"\d", "n", MARKUP) + BLOCKS
+# A key figure's card label is short (at most 16 characters in Chinese and 50 in English:
+# tests/test_outcome_problems.py).
+CARD_PAYLOADS = {"zh": "<img src=x>", "en": '<script>alert("INJECTED")</script>'}
 
 # The fields a maintainer writes freely, by file: everything else is an id, a choice from a list,
 # or Chinese that must be the speech's own words (checked against the seed).
 FREE_TEXT = {
     "data/document.yaml": ["title.en", "speaker.name.en", "speaker.office.en", "meeting.en", "place.zh",
-                           "place.en", "site_title.zh", "site_title.en", "parts.*.summary.zh", "parts.*.summary.en"],
+                           "place.en", "site_title.zh", "site_title.en", "parts.*.summary.zh", "parts.*.summary.en",
+                           "published.publisher.zh", "published.publisher.en", "published.website.zh",
+                           "published.website.en", "published.column.zh", "published.column.en", "keeper.zh", "keeper.en"],
     "data/glossary.yaml": ["*.pinyin", "*.explanation.zh", "*.explanation.en"],
     "data/topics.yaml": ["*.title.zh", "*.title.en"],
     "data/figures.yaml": ["*.label.zh", "*.label.en", "*.related.note.zh", "*.related.note.en"],
@@ -43,7 +52,11 @@ FREE_TEXT = {
     "data/periods.yaml": ["*.zh", "*.en"],
     "data/relations.yaml": ["*.label.zh", "*.label.en", "*.note.zh", "*.note.en"],
     "data/versions.yaml": ["*.changes.*.zh", "*.changes.*.en"],
+    "data/points.yaml": ["*.zh", "*.en"],
+    "data/sources.yaml": ["*.publisher.zh", "*.publisher.en", "*.title.zh", "*.title.en", "*.note.zh", "*.note.en"],
+    "data/outcomes.yaml": ["*.label.zh", "*.label.en", "*.note.zh", "*.note.en"],
 }
+PAYLOADS = {"data/speech.yaml": SENTENCE_PAYLOAD, "data/points.yaml": POINT_PAYLOAD}
 
 
 def with_payload(value, path: list[str], payload: str):
@@ -66,7 +79,11 @@ def hostile_site(tmp_path_factory) -> Path:
     for file, fields in FREE_TEXT.items():
         data = yaml.safe_load((project / file).read_text(encoding="utf-8"))
         for field in fields:
-            data = with_payload(data, field.split("."), SENTENCE_PAYLOAD if file == "data/speech.yaml" else PAYLOAD)
+            data = with_payload(data, field.split("."), PAYLOADS.get(file, PAYLOAD))
+        if file == "data/figures.yaml":  # the key figures' cards: a short label, all markup
+            for figure in data:
+                if figure.get("headline"):
+                    figure["card_label"] = dict(CARD_PAYLOADS)
         (project / file).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site = project / "site"
     assert build(site, root=project) == 0, "the site with markup in its data did not build"

@@ -131,17 +131,17 @@ def test_the_search_dialog_with_results_has_no_serious_accessibility_violations(
                 "; ".join(f"{v['id']} ({v['impact']}, {v['nodes']} nodes: {', '.join(v['targets'])})" for v in violations))
 
 
-# 2. Home page: key figures in the first screen ------------------------------------------------
+# 2. Home page: the main points in the first screen, then the key figures -----------------------
 
 
 FIRST_SCREEN = """
 const height = innerHeight, width = innerWidth;
+const points = document.querySelector("article .main-points");
+const items = [...points.querySelectorAll("li")];
+const whole = items.filter(item => { const box = item.getBoundingClientRect();
+                                     return box.top >= 0 && box.bottom <= height; });
 const cards = [...document.querySelectorAll("article .card")];
-const inView = cards.filter(card => {
-    const box = card.getBoundingClientRect();
-    return box.top >= 0 && box.bottom <= height && box.left >= 0 && box.right <= width;
-});
-const values = inView.flatMap(card => [...card.querySelectorAll(".card-value")].map(value => {
+const values = cards.flatMap(card => [...card.querySelectorAll(".card-value")].map(value => {
     const range = document.createRange();
     range.selectNodeContents(value);
     const tops = [...range.getClientRects()].map(rect => rect.top);
@@ -150,28 +150,31 @@ const values = inView.flatMap(card => [...card.querySelectorAll(".card-value")].
     return {text: value.textContent.trim(), lines: tops.length ? round(Math.max(...tops) - Math.min(...tops)) : 0,
             scrollWidth: value.scrollWidth, clientWidth: value.clientWidth, sticksOut};
 }));
-return {scrollY, height, width, cards: cards.length, inView: inView.length,
-        tops: cards.slice(0, 6).map(card => round(card.getBoundingClientRect().top)),
-        firstHeading: round(document.querySelector("article h1, article h2")?.getBoundingClientRect().bottom ?? -1),
+return {scrollY, height, width, items: items.length, whole: whole.length,
+        pointsTop: round(points.getBoundingClientRect().top),
+        gap: round(cards[0].getBoundingClientRect().top - points.getBoundingClientRect().bottom),
+        cardsInRow: cards.filter(card => card.getBoundingClientRect().top === cards[0].getBoundingClientRect().top).length,
         values};
 """
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", HOME_PAGES)
-def test_home_shows_key_figures_in_the_first_screen(reader_page, path, width):
-    """A reader who opens the home page sees at least four key-figure cards without scrolling,
-    each figure on one line and never cut off."""
+def test_home_opens_with_the_main_points_then_the_key_figures(reader_page, path, width):
+    """A reader who opens the home page reads the main points in the first screen (at least two of
+    them whole), and the key-figure cards follow them at once, two or more to a row, each value on
+    one line and never cut off."""
     tab = reader_page(path, width)
     screen = run(tab, FIRST_SCREEN)
     where = f"{path} at {width} px, light"
     assert screen["scrollY"] == 0, f"{where}: the page opened scrolled to {screen['scrollY']} px"
     assert screen["width"] == width, (f"{where}: the page is wider than the screen; Chromium shows it zoomed out "
                                       f"to {screen['width']} x {screen['height']} CSS px")
-    assert screen["inView"] >= 4, (
-        f"{where}: only {screen['inView']} of {screen['cards']} cards (article .card) lie entirely within the "
-        f"first screen of {screen['height']} px (need 4); the first heading ends at {screen['firstHeading']} px, "
-        f"the first cards start at {screen['tops']} px")
+    assert screen["whole"] >= 2, (f"{where}: only {screen['whole']} of {screen['items']} main points lie entirely "
+                                  f"within the first screen of {screen['height']} px (need 2); they start at "
+                                  f"{screen['pointsTop']} px")
+    assert 0 <= screen["gap"] <= 120, f"{where}: the cards start {screen['gap']} px below the main points"
+    assert screen["cardsInRow"] >= 2, f"{where}: {screen['cardsInRow']} card in the first row (need 2 or more)"
     wrapped = [f"{v['text']!r} (its text boxes start {v['lines']} px apart)" for v in screen["values"] if v["lines"] > 2]
     clipped = [f"{v['text']!r} (scrollWidth {v['scrollWidth']} > clientWidth {v['clientWidth']}"
                f"{', sticks out of its card' if v['sticksOut'] else ''})"

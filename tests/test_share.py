@@ -12,12 +12,14 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from scripts.generate import generate
-from tests.conftest import ROOT
+from tests.conftest import PAGE_NAMES, ROOT
 from tests.test_validation import edit
 
 DOCUMENT = yaml.safe_load((ROOT / "data/document.yaml").read_text(encoding="utf-8"))
 VERSIONS = yaml.safe_load((ROOT / "data/versions.yaml").read_text(encoding="utf-8"))
 LOCALES = {"zh": ("zh_CN", "en_US"), "en": ("en_US", "zh_CN")}
+
+SHARED_NAMES = [name for name in PAGE_NAMES if name != "404"]  # the pages a reader shares
 
 
 def shared_pages(site) -> list[str]:
@@ -34,7 +36,7 @@ def meta(html: BeautifulSoup, key: str) -> str:
 
 def test_every_page_has_link_preview_metadata_with_absolute_urls(site):
     pages = shared_pages(site)
-    assert len(pages) == 26
+    assert len(pages) == 2 * len(SHARED_NAMES)
     images = Counter()
     for path in pages:
         html = BeautifulSoup((site.directory / path).read_text(encoding="utf-8"), "html.parser")
@@ -58,7 +60,7 @@ def test_every_page_has_link_preview_metadata_with_absolute_urls(site):
 
 def test_cards_are_drawn_only_when_what_they_show_changes(project):
     first = generate(project)
-    assert first.cards_drawn == 26
+    assert first.cards_drawn == 2 * len(SHARED_NAMES)  # a card per page and language
     assert generate(project).cards_drawn == 0  # inputs unchanged: nothing is done
     edit(project, "    en: Regional GDP, year-on-year growth", "    en: GDP, year-on-year growth", "data/figures.yaml")
     assert generate(project).cards_drawn == 2  # a key figure's English label: the English home and brief cards
@@ -87,7 +89,11 @@ def test_the_home_page_describes_the_speech(site, home):
     assert speech["locationCreated"]["name"] == DOCUMENT["place"]["zh"]
     translation = speech["workTranslation"]
     assert translation["inLanguage"] == "en" and translation["url"] == site.url + "en/speech.html"
-    assert resolves(site, translation["url"]) and resolves(site, speech["url"])
+    assert resolves(site, translation["url"])
+    published = DOCUMENT["published"]  # where the speech itself was published: its address and publisher
+    assert (speech["url"], speech["datePublished"]) == (published["url"], str(published["posted"]))
+    assert (speech["publisher"]["name"], speech["publisher"]["alternateName"]) == \
+        (published["publisher"]["zh"], published["publisher"]["en"])
 
 
 @pytest.mark.parametrize("downloads", ["downloads.html", "en/downloads.html"])
@@ -101,9 +107,11 @@ def test_the_downloads_page_describes_the_dataset(site, downloads):
     assert dataset["temporalCoverage"] == f"{year}-01-01/{year}-12-31"
     assert dataset["spatialCoverage"]["name"] == DOCUMENT["place"]["zh"]
     assert dataset["isBasedOn"]["@type"] == "CreativeWork" and dataset["isBasedOn"]["dateCreated"] == str(DOCUMENT["date"])
+    assert dataset["isBasedOn"]["url"] == DOCUMENT["published"]["url"]
+    assert dataset["isBasedOn"]["publisher"]["name"] == DOCUMENT["published"]["publisher"]["zh"]
     formats = {item["contentUrl"].rsplit("/", 1)[1]: item["encodingFormat"] for item in dataset["distribution"]}
-    assert formats == {"figures.csv": "text/csv", "figures.json": "application/json",
-                       "datapackage.json": "application/json"}
+    assert formats == {"figures.csv": "text/csv", "figures.json": "application/json", "outcomes.csv": "text/csv",
+                       "outcomes.json": "application/json", "datapackage.json": "application/json"}
     assert all(resolves(site, item["contentUrl"]) for item in dataset["distribution"])
 
 

@@ -8,10 +8,9 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import SUB_PATH
+from tests.conftest import PAGE_NAMES, SUB_PATH
 
-NAMES = ("index", "brief", "results", "targets", "checks", "projects", "challenges", "speech", "parallel", "glossary", "downloads",
-         "changes", "about")
+NAMES = tuple(name for name in PAGE_NAMES if name != "404")
 PAGES = {**{f"{name}.html": "zh" for name in NAMES}, **{f"en/{name}.html": "en" for name in NAMES}}
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"

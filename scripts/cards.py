@@ -91,6 +91,11 @@ def wrapped(text: str, face: ImageFont.FreeTypeFont, width: int, lines: int) -> 
     return result
 
 
+def one_line(text: str, face: ImageFont.FreeTypeFont, width: int) -> str:
+    """text on one line of at most `width` pixels (empty text stays empty)."""
+    return (wrapped(text, face, width, 1) or [""])[0]
+
+
 def card_png(card: Card) -> bytes:
     """The card as PNG bytes."""
     image = Image.new("RGB", SIZE, PAPER)
@@ -112,11 +117,11 @@ def card_png(card: Card) -> bytes:
         column = width // 2
         for index, (value, label, period) in enumerate(card.figures[:4]):
             x, top = MARGIN + (index % 2) * column, y + (index // 2) * 130
-            shown = wrapped(value, value_face, column - 24, 1)[0]
+            shown = one_line(value, value_face, column - 24)
             draw.text((x, top), shown, font=value_face, fill=BAND)
             beside = x + value_face.getlength(shown) + 14
-            draw.text((beside, top + 22), wrapped(period, period_face, x + column - 24 - beside, 1)[0],
-                      font=period_face, fill=MUTED)
+            draw.text((beside, top + 22), one_line(period, period_face, x + column - 24 - beside), font=period_face,
+                      fill=MUTED)
             for number, line in enumerate(wrapped(label, label_face, column - 24, 2)):
                 draw.text((x, top + 60 + number * 30), line, font=label_face, fill=INK)
     else:
@@ -125,7 +130,7 @@ def card_png(card: Card) -> bytes:
             draw.text((MARGIN, y), line, font=summary_face, fill=MUTED)
             y += 48
     footer_face = font(24)
-    draw.text((MARGIN, SIZE[1] - 56), wrapped(card.footer, footer_face, width, 1)[0], font=footer_face, fill=MUTED)
+    draw.text((MARGIN, SIZE[1] - 56), one_line(card.footer, footer_face, width), font=footer_face, fill=MUTED)
     output = io.BytesIO()
     image.save(output, format="PNG", compress_level=1)  # 85 KB either way; level 1 encodes fastest
     return output.getvalue()

@@ -161,11 +161,16 @@ def publication(site: SiteData) -> dict[str, str]:
             "file": site.document.source.file, "sha256": site.document.source.sha256}
 
 
-def figures_json(site: SiteData) -> str:
+def about_the_data(site: SiteData, title: str) -> dict[str, object]:
+    """What a JSON download says of itself: its title, license, citation, version and the speech's publication."""
     latest = site.versions[0] if site.versions else None
-    payload = {"title": dataset_title(site), "license": LICENSE["name"], "citation": citation(site),
-               "version": latest.version if latest else "", "version_date": latest.date.isoformat() if latest else "",
-               "source": site.document.source.file, "published": publication(site), "figures": records(site)}
+    return {"title": title, "license": LICENSE["name"], "citation": citation(site),
+            "version": latest.version if latest else "", "version_date": latest.date.isoformat() if latest else "",
+            "source": site.document.source.file, "published": publication(site)}
+
+
+def figures_json(site: SiteData) -> str:
+    payload = {**about_the_data(site, dataset_title(site)), "figures": records(site)}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -232,12 +237,9 @@ def outcomes_csv(site: SiteData) -> str:
 
 def outcomes_json(site: SiteData) -> str:
     """The outcomes, and every target of the speech with its status (one without an outcome too)."""
-    latest = site.versions[0] if site.versions else None
     targets = [{"figure": item.target.id, "status": item.status, "outcome": item.outcome.id if item.outcome else ""}
                for item in assessments(site)]
-    payload = {"title": f"{dataset_title(site)}: outcomes by the year's end", "license": LICENSE["name"],
-               "citation": citation(site), "version": latest.version if latest else "",
-               "version_date": latest.date.isoformat() if latest else "", "published": publication(site),
+    payload = {**about_the_data(site, f"{dataset_title(site)}: outcomes by the year's end"),
                "targets": targets, "outcomes": outcome_records(site)}
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 

@@ -20,14 +20,14 @@ import yaml
 from markupsafe import Markup
 
 from scripts.cards import Card, card_png
-from scripts.charts import Chart, chart_of
+from scripts.charts import chart_of
 from scripts.downloads import DOWNLOAD_NAMES, citation_parts, citation_record
 from scripts.escape import inert
 from scripts.figures import (amount_text, card_label, compact_value, display_value, figure_by_id, figures_by_topic,
                              headline_figures)
 from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, translator
 from scripts.incremental import TextCache, compiled_templates, key_of
-from scripts.model import ChartSpec, Figure, GlossaryEntry, SiteData
+from scripts.model import ChartSpec, GlossaryEntry, SiteData
 from scripts.outcomes import AROUND, assessments, outcomes_by_figure, status_counts
 from scripts.points import point_pieces
 from scripts.quantity import expand_placeholders

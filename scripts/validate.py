@@ -11,7 +11,7 @@ where RECORD is a record's id (or [index] if it has none) in files that list rec
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any

@@ -120,6 +120,26 @@ def test_link_preview_cards_show_each_key_figure_s_period_and_whole_label():
             assert "".join(lines).replace(" ", "") == label.replace(" ", ""), (figure["id"], lines)
 
 
+def test_a_link_preview_card_draws_each_period_beside_its_value():
+    """The same card drawn without its periods differs in each figure's row, and only there."""
+    import dataclasses
+    import io
+
+    from PIL import Image, ImageChops
+
+    from scripts.cards import card_png
+    from scripts.generate import load_site_data
+    from scripts.render import card_of
+
+    card = card_of("index", "en", load_site_data())
+    bare = dataclasses.replace(card, figures=tuple((value, label, "") for value, label, _ in card.figures))
+    drawn, without = (Image.open(io.BytesIO(card_png(each))).convert("RGB") for each in (card, bare))
+    difference = ImageChops.difference(drawn, without)
+    for column in ((0, 600), (600, 1200)):  # each column of figures has its periods drawn
+        left, top, right, bottom = difference.crop((column[0], 0, column[1], 630)).getbbox()
+        assert 250 < top and bottom < 560, (column, top, bottom)  # below the title, above the footer
+
+
 # Where the speech was published --------------------------------------------------------------
 
 
@@ -243,6 +263,26 @@ def test_every_outcome_names_its_source_and_every_source_its_address_and_dates(s
         row = outcomes.select_one(f"tr#outcome-{outcome['id']}")
         assert row is not None, outcome["id"]
         assert row.select_one("a.outcome-source-link")["href"].endswith(f"#source-{outcome['source']}")
+
+
+# How an outcome's value reads, in each unit outcomes.yaml uses: the Chinese number and unit, the English amount.
+def outcome_text(value, unit: str, language: str) -> str:
+    if language == "zh":
+        return f"{value}{ {'percent': '%', 'item': '个', '100 million yuan': '亿元'}[unit] }"
+    if unit == "100 million yuan":
+        yuan = Decimal(str(value)) * 100_000_000
+        return f"{float(yuan) / 1e9:g} billion yuan" if yuan >= 10**9 else f"{float(yuan) / 1e6:g} million yuan"
+    return f"{value}%" if unit == "percent" else str(value)
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_every_outcome_shows_its_value_and_unit_in_the_page_language(site, language):
+    outcomes = page(site, HOMES[language] + "outcomes.html")
+    for outcome in (outcome for outcome in OUTCOMES if outcome.get("value") is not None):
+        vintage = outcomes.select_one(f"tr#outcome-{outcome['id']} .vintage")  # in the outcome's own cell
+        assert vintage.get_text() in {"预计数", "初步数", "最终数", "estimate", "preliminary", "final"}
+        value = vintage.parent.select_one(".value").get_text()
+        assert value == outcome_text(outcome["value"], outcome["unit"], language), outcome["id"]
 
 
 def test_the_outcome_downloads_carry_every_source_field(site):

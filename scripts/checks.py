@@ -18,7 +18,7 @@ from scripts.figures import CARD_LABEL_LIMITS, CHINESE_QUALIFIERS, chinese_wordi
 from scripts.interface import LANGUAGES
 from scripts.model import (ChallengeGroup, ChartSpec, Document, Exclusion, Figure, FigureSource, GlossaryEntry,
                            MainPoint, Outcome, OutcomeSource, Period, Relation, SpeechSentence, Topic, Verbatim, Version)
-from scripts.outcomes import NO_OUTCOME, TARGET_KIND, assess, comparable_units
+from scripts.outcomes import NO_OUTCOME, assess, comparable_units, is_target
 from scripts.points import period_mentions, plain_runs, references
 from scripts.numbers import mentions, missing_numbers
 from scripts.quantity import UNITS, QuantityError, expand_placeholders
@@ -620,16 +620,17 @@ def check_card_labels(file: YamlDocument, figures: list[Figure]) -> Iterator[Pro
 
 # Outcomes
 
-def check_outcomes(file: YamlDocument, outcomes: list[Outcome], figures: list[Figure], periods: list[Period],
-                   sources: list[OutcomeSource], translation: Translation) -> Iterator[Problem]:
+def check_outcomes(file: YamlDocument, outcomes: list[Outcome], figures: list[Figure], topics: list[Topic],
+                   periods: list[Period], sources: list[OutcomeSource], translation: Translation) -> Iterator[Problem]:
     """Every outcome answers a known figure once, from a known source, for a period and in a unit
     that compare with the figure's; a target's status agrees with its comparator and the values."""
     by_id = {figure.id: figure for figure in figures}
+    topic_by_id = {topic.id: topic for topic in topics}
     period_by_id = {period.id: period for period in periods}
     source_ids = {source.id for source in sources}
     answered: dict[str, int] = {}
     for index, outcome in enumerate(outcomes):
-        found = list(outcome_problems(file, index, outcome, by_id, period_by_id, source_ids))
+        found = list(outcome_problems(file, index, outcome, by_id, topic_by_id, period_by_id, source_ids))
         if outcome.figure is not None and outcome.figure in answered:
             found.append(at(file, (index, "figure"), f"{outcome.figure} is answered already, on line "
                                                      f"{file.line_of((answered[outcome.figure], 'figure'))}; "
@@ -638,7 +639,7 @@ def check_outcomes(file: YamlDocument, outcomes: list[Outcome], figures: list[Fi
             answered.setdefault(outcome.figure, index)
         yield from found
         figure = by_id.get(outcome.figure or "")
-        if found or figure is None or figure.kind != TARGET_KIND or outcome.status == NO_OUTCOME:
+        if found or figure is None or not is_target(figure, topic_by_id) or outcome.status == NO_OUTCOME:
             continue
         assessed = assess(figure, translation[figure.source.sentence].zh, outcome, by_id)
         if assessed.status != outcome.status:
@@ -650,21 +651,21 @@ def check_outcomes(file: YamlDocument, outcomes: list[Outcome], figures: list[Fi
 
 
 def outcome_problems(file: YamlDocument, index: int, outcome: Outcome, figures: dict[str, Figure],
-                     periods: dict[str, Period], source_ids: set[str]) -> Iterator[Problem]:
+                     topics: dict[str, Topic], periods: dict[str, Period], source_ids: set[str]) -> Iterator[Problem]:
     if outcome.source not in source_ids:
         yield at(file, (index, "source"), f"unknown source {outcome.source!r} (expected an id from data/sources.yaml)")
     figure = figures.get(outcome.figure) if outcome.figure else None
     if outcome.figure and figure is None:
         yield at(file, (index, "figure"), f"unknown figure {outcome.figure!r} (expected an id from data/figures.yaml)")
         return
-    target = figure is not None and figure.kind == TARGET_KIND
+    target = figure is not None and is_target(figure, topics)
     incomparable = outcome.status == NO_OUTCOME
     if incomparable and outcome.note is None:
         yield at(file, (index, "status"), f"{NO_OUTCOME} needs a `note`, in both languages, saying why the source's "
                                           "figure does not answer the target")
     if outcome.status and not target:
-        yield at(file, (index, "status"), "a status is for a target; this outcome answers "
-                                          f"{'no figure' if figure is None else f'a {figure.kind}'} (remove it)")
+        answers = "no figure" if figure is None else f"{figure.id}, which is not one of the targets of part two"
+        yield at(file, (index, "status"), f"a status is for a target; this outcome answers {answers} (remove it)")
     if target and outcome.status is None:
         yield at(file, (index, "status"), f"missing: {figure.id} is a target (expected met, not-met or {NO_OUTCOME})")
     for name in ("value", "unit", "period", "vintage"):
@@ -678,7 +679,7 @@ def outcome_problems(file: YamlDocument, index: int, outcome: Outcome, figures: 
         yield at(file, (index, "unit"), f"{outcome.unit!r}, but {figure.id} is in {figure.unit!r}, and there is no "
                                         "conversion between them (give the outcome in the figure's unit)")
     if outcome.since is not None:
-        yield from since_problems(file, index, outcome, figure, figures, periods)
+        yield from since_problems(file, index, outcome, figure if target else None, figures, periods)
     elif target and not incomparable and outcome.period and outcome.period != figure.period:
         whole = periods[figure.period].within
         hint = (f"; for a target of {figure.period}, an outcome of {whole} needs `since`, the speech's figure "
@@ -694,7 +695,7 @@ def since_problems(file: YamlDocument, index: int, outcome: Outcome, target: Fig
     if since is None:
         yield at(file, (index, "since"), f"unknown figure {outcome.since!r} (expected an id from data/figures.yaml)")
         return
-    if target is None or target.kind != TARGET_KIND:
+    if target is None:
         yield at(file, (index, "since"), "since is for a target of part of a period (remove it)")
         return
     whole = periods[target.period].within

@@ -209,15 +209,16 @@ def outcome_records(site: SiteData) -> list[dict[str, str | float | int | bool]]
     """Every outcome of data/outcomes.yaml, with its target's status and every field of its source."""
     version = site.versions[0].version if site.versions else ""
     sources = {source.id: source for source in site.sources}
+    figures = {figure.id: figure for figure in site.figures}
     assessed = {item.target.id: item for item in assessments(site)}
     rows = []
     for outcome in site.outcomes:
         source, item = sources[outcome.source], assessed.get(outcome.figure or "")
-        has_value = outcome.value is not None and outcome.unit is not None
+        has_value, like = outcome.value is not None and outcome.unit is not None, figures.get(outcome.figure or "")
         rows.append({
             "id": outcome.id, "figure": outcome.figure or "", "label_zh": outcome.label.zh, "label_en": outcome.label.en,
             "value": outcome.value if outcome.value is not None else "", "unit": outcome.unit or "",
-            "value_zh": amount_text(outcome.value, outcome.unit, "zh") if has_value else "",
+            "value_zh": amount_text(outcome.value, outcome.unit, "zh", like) if has_value else "",
             "value_en": amount_text(outcome.value, outcome.unit, "en") if has_value else "",
             "period": outcome.period or "", "vintage": outcome.vintage or "", "since": outcome.since or "",
             "computed": float(item.compared) if item and item.computed else "",

@@ -93,12 +93,14 @@ def display_value(figure: Figure, language: str) -> str:
     return ENGLISH_QUALIFIERS[figure.qualifier].format(amount) if figure.qualifier else amount
 
 
-def amount_text(value: float | int | Decimal, unit: str, language: str) -> str:
+def amount_text(value: float | int | Decimal, unit: str, language: str, like: Figure | None = None) -> str:
     """A number of this site's own (an outcome, a difference) in one language: in Chinese the
-    number with the unit's written form (96个, 16.7亿元), in English as the tables give it."""
+    number with the unit as the speech writes it for the figure it is `like` (96家, as 对接洽谈企业66家),
+    else the unit's first written form (16个, 16.7亿元); in English as the tables give it."""
     number = value if isinstance(value, Decimal) else Decimal(value_text(value))
     if language == "zh":
-        return f"{number.normalize():f}{UNITS[unit][0][0]}"
+        wording = chinese_wording(like) if like is not None and like.unit == unit else None
+        return f"{number.normalize():f}{wording.unit if wording else UNITS[unit][0][0]}"
     return figure_amount(number, unit)
 
 
@@ -119,7 +121,7 @@ def figure_by_id(site: SiteData) -> dict[str, Figure]:
 
 # The longest label a key-figure card shows (home page, link previews), in characters: two lines
 # of a card's column, whatever CJK font draws it. A longer label needs a `card_label` in data.
-CARD_LABEL_LIMITS = {"zh": 16, "en": 50}
+CARD_LABEL_LIMITS = {"zh": 16, "en": 60}
 
 
 def card_label(figure: Figure, language: str) -> str:

@@ -241,8 +241,9 @@ def report_address(repository: str, page_url: str, item: str, language: str) -> 
 
 
 def report_links(html: str, repository: str, page_url: str, language: str) -> str:
-    """Every `report:ITEM` link the generator wrote, made the address of the repository's form
-    (only the build knows the repository and the page's address)."""
+    """Every `report:ITEM` link the generator wrote, made the address of the repository's form,
+    and every `repository:` link the repository's address (only the build knows them)."""
+    html = html.replace('href="repository:"', f'href="{escape(repository)}"')
     return REPORT_LINK.sub(lambda match: f'href="{escape(report_address(repository, page_url, unescape(match[1]), language))}"',
                            html)
 

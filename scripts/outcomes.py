@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from scripts.figures import value_text
-from scripts.model import Figure, Outcome, SiteData
+from scripts.model import Figure, Outcome, SiteData, Topic
 from scripts.quantity import UNITS
 
 STATUSES = ("met", "not-met", "no-comparable-outcome")
@@ -31,7 +31,10 @@ COMPARATOR_WORDS = (("以内", "at-most"), ("控制在", "at-most"), ("不超过
 COMPARATORS = ("at-least", "above", "at-most", "around", "reach")
 # Words before a target, in its sentence, that say how firmly it is set; 力争 makes it aspirational.
 RESOLVE_WORDS = ("力争", "确保", "必须", "务必")
-TARGET_KIND = "target"
+# The speech's targets: the targets and thresholds of the part that sets the year's tasks (the
+# topics of group "tasks"), as the Targets page lists them.
+TARGET_KINDS = ("target", "threshold")
+TASKS = "tasks"
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,18 @@ def assess(target: Figure, sentence: str, outcome: Outcome | None, figures: dict
     return Assessment(target, comparator, outcome, since, compared, "met" if met else "not-met")
 
 
+def is_target(figure: Figure, topics: dict[str, Topic]) -> bool:
+    """Whether a figure is one of the targets the speech sets for the rest of the year."""
+    topic = topics.get(figure.topic)
+    return figure.kind in TARGET_KINDS and topic is not None and topic.group == TASKS
+
+
+def speech_targets(site: SiteData) -> list[Figure]:
+    """The speech's targets, in speech order (the Targets page, the brief, By the year's end)."""
+    topics = {topic.id: topic for topic in site.topics}
+    return [figure for figure in site.figures if is_target(figure, topics)]
+
+
 def outcomes_by_figure(outcomes: tuple[Outcome, ...] | list[Outcome]) -> dict[str, Outcome]:
     return {outcome.figure: outcome for outcome in outcomes if outcome.figure}
 
@@ -121,7 +136,7 @@ def assessments(site: SiteData) -> list[Assessment]:
     figures = {figure.id: figure for figure in site.figures}
     answered = outcomes_by_figure(site.outcomes)
     return [assess(figure, site.translation[figure.source.sentence].zh, answered.get(figure.id), figures)
-            for figure in site.figures if figure.kind == TARGET_KIND]
+            for figure in speech_targets(site)]
 
 
 def status_counts(assessed: list[Assessment]) -> dict[str, int]:

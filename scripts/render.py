@@ -28,7 +28,7 @@ from scripts.figures import (amount_text, card_label, compact_value, display_val
 from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, translator
 from scripts.incremental import TextCache, compiled_templates, key_of
 from scripts.model import ChartSpec, GlossaryEntry, SiteData
-from scripts.outcomes import AROUND, assessments, outcomes_by_figure, status_counts
+from scripts.outcomes import AROUND, TARGET_KINDS, assessments, outcomes_by_figure, speech_targets, status_counts
 from scripts.points import point_pieces
 from scripts.quantity import expand_placeholders
 from scripts.relations import amount, computed_relations, formula_in, verdict_counts
@@ -61,7 +61,6 @@ PAGE_OPTIONS = {"parallel": {"hide": ["toc"]}, "brief": {"hide": ["toc"], "brief
 GLOSSARY_KINDS = ("formula", "slogan", "programme", "enterprise", "project", "park", "place", "organization")
 ENTITY_KINDS = ("project", "park", "enterprise")
 FIGURE_PAGES = {"results": "results", "tasks": "targets"}  # the page of each group of topics
-TARGET_KINDS = ("target", "threshold")  # the figures of the targets tables; the others of part two are listed after them
 TEMPLATES = Path(__file__).parent / "templates"
 
 __all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "PAGES", "PAGE_INPUTS", "RenderCaches", "page_path", "render_page", "render_site"]
@@ -275,7 +274,8 @@ def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
         "page_url": lambda page: f"{page}.html",
         "figure_by_id": by_id,
         "figures_by_topic": lambda group: figures_by_topic(site, group),
-        "target_kinds": TARGET_KINDS,
+        "target_kinds": TARGET_KINDS,  # the figures of the targets tables; the others of part two are listed after them
+        "speech_targets": cache(lambda: speech_targets(site)),
         "figure_page": figure_page,
         "computed_relations": relations,
         "computed_amount": lambda computed: amount(computed, language),
@@ -285,7 +285,7 @@ def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
         "assessments": assessed,
         "status_counts": cache(lambda: status_counts(assessed())),
         "outcome_of": lambda figure: answered().get(figure.id),
-        "outcome_amount": lambda value, unit: amount_text(value, unit, language),
+        "outcome_amount": lambda value, unit, like=None: amount_text(value, unit, language, like),
         "results_with_outcomes": cache(lambda: [(figure, answered()[figure.id]) for figure in site.figures
                                                 if figure.id in answered() and figure.kind != "target"]),
         "also_reported": lambda: [outcome for outcome in site.outcomes if outcome.figure is None],

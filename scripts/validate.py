@@ -127,8 +127,8 @@ CHECKS = (
     Check(checks.check_unique_ids, "sources", ("sources",)),
     Check(checks.check_sources, "sources", ("sources", "document")),
     Check(checks.check_unique_ids, "outcomes", ("outcomes",)),
-    Check(checks.check_outcomes, "outcomes", ("outcomes", "figures", "periods", "sources", "translation"),
-          clean=("figures", "periods", "sources")),
+    Check(checks.check_outcomes, "outcomes", ("outcomes", "figures", "topics", "periods", "sources", "translation"),
+          clean=("figures", "topics", "periods", "sources")),
 )
 
 

@@ -28,7 +28,9 @@ DOCUMENT, FIGURES, POINTS = data("document.yaml"), data("figures.yaml"), data("p
 OUTCOMES, SOURCES, PERIODS = data("outcomes.yaml"), data("sources.yaml"), data("periods.yaml")
 RELATIONS, SPEECH = data("relations.yaml"), data("speech.yaml")
 BY_ID = {figure["id"]: figure for figure in FIGURES}
-TARGETS = [figure for figure in FIGURES if figure["kind"] == "target"]
+TASKS = {topic["id"] for topic in data("topics.yaml") if topic["group"] == "tasks"}
+# The speech's targets, as the Targets page lists them: the targets and floors of part two.
+TARGETS = [figure for figure in FIGURES if figure["kind"] in ("target", "threshold") and figure["topic"] in TASKS]
 PERIOD_NAMES = {language: {period["id"]: period[language] for period in PERIODS} for language in HOMES}
 REFERENCE = re.compile(r"\{([^{}]*)\}")
 
@@ -265,10 +267,12 @@ def test_every_outcome_names_its_source_and_every_source_its_address_and_dates(s
         assert row.select_one("a.outcome-source-link")["href"].endswith(f"#source-{outcome['source']}")
 
 
-# How an outcome's value reads, in each unit outcomes.yaml uses: the Chinese number and unit, the English amount.
-def outcome_text(value, unit: str, language: str) -> str:
+# How an outcome's value reads, in each unit outcomes.yaml uses: the Chinese number and unit (the
+# unit as the figure it answers is written on its own row: 96家 beside 30家以上), the English amount.
+def outcome_text(value, unit: str, language: str, written_beside: str | None = None) -> str:
     if language == "zh":
-        return f"{value}{ {'percent': '%', 'item': '个', '100 million yuan': '亿元'}[unit] }"
+        unit_word = re.sub(r"^突破|^第|[\d.]+|以上$|余", "", written_beside) if written_beside else None
+        return f"{value}{unit_word or {'percent': '%', 'item': '个', '100 million yuan': '亿元'}[unit]}"
     if unit == "100 million yuan":
         yuan = Decimal(str(value)) * 100_000_000
         return f"{float(yuan) / 1e9:g} billion yuan" if yuan >= 10**9 else f"{float(yuan) / 1e6:g} million yuan"
@@ -278,11 +282,14 @@ def outcome_text(value, unit: str, language: str) -> str:
 @pytest.mark.parametrize("language", HOMES)
 def test_every_outcome_shows_its_value_and_unit_in_the_page_language(site, language):
     outcomes = page(site, HOMES[language] + "outcomes.html")
+    rows = figure_values(site, language)
     for outcome in (outcome for outcome in OUTCOMES if outcome.get("value") is not None):
         vintage = outcomes.select_one(f"tr#outcome-{outcome['id']} .vintage")  # in the outcome's own cell
         assert vintage.get_text() in {"预计数", "初步数", "最终数", "estimate", "preliminary", "final"}
         value = vintage.parent.select_one(".value").get_text()
-        assert value == outcome_text(outcome["value"], outcome["unit"], language), outcome["id"]
+        figure = BY_ID.get(outcome.get("figure") or "")
+        beside = rows[figure["id"]][0] if figure and figure["unit"] == outcome["unit"] else None
+        assert value == outcome_text(outcome["value"], outcome["unit"], language, beside), outcome["id"]
 
 
 def test_the_outcome_downloads_carry_every_source_field(site):

@@ -87,11 +87,12 @@ def test_too_few_main_points(project):
 # The key figures' cards
 
 def test_a_card_label_too_long_for_a_card(project):
-    long = "Agriculture, forestry, livestock and fishery, year-on-year growth rate"
-    text = edited(project, FIGURES, "    en: Agriculture, forestry, livestock, fishery, growth\n", f"    en: {long}\n")
+    long = "Agriculture, forestry, animal husbandry and fishery: year-on-year growth"
+    text = edited(project, FIGURES, "    en: \"Agriculture, forestry, animal husbandry and fishery: growth\"\n",
+                  f"    en: \"{long}\"\n")
     line = line_with(text, long)
     assert_only(project, f"{FIGURES}:{line}: agriculture-output-growth-h1: card_label.en: {len(long)} characters, too "
-                         "long for a key-figure card (at most 50); give a shorter card_label")
+                         "long for a key-figure card (at most 60); give a shorter card_label")
 
 
 # Where the speech was published
@@ -198,7 +199,8 @@ def test_a_status_for_what_is_not_a_target(project):
     text = edited(project, OUTCOMES, "  vintage: estimate\n  source: work-report-2024\n",
                   "  vintage: estimate\n  status: met\n  source: work-report-2024\n")
     assert_only(project, f"{OUTCOMES}:{outcome_line(text, 'gdp-growth-2024', 'status')}: gdp-growth-2024: status: a "
-                         "status is for a target; this outcome answers a change (remove it)")
+                         "status is for a target; this outcome answers gdp-growth-h1, which is not one of the targets of part "
+                         "two (remove it)")
 
 
 def test_a_target_s_outcome_without_a_status(project):

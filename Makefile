@@ -21,7 +21,7 @@ help: ## List the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 serve: $(INSTALLED) font ## Serve the site at http://127.0.0.1:8000/ with live reload
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m scripts.serve --dev-addr 127.0.0.1:8000
 
 build: $(INSTALLED) font ## Build the site into site/ (the previous site stays if the build fails)
 	$(PY) -m scripts.build

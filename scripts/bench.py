@@ -6,7 +6,7 @@ plugins and extensions, no hooks and no template overrides. These machines are n
 ratio to the bare figure of the same run says more than either number alone.
 
 - build, inputs unchanged: `python -m scripts.build` (what `make build` runs);
-- build, cold: the same with every cache removed (the manifest, pages, charts and search index);
+- build, cold: the same with every cache removed (.cache/ and the manifest), as on a fresh clone;
 - rebuild after a one-line data edit (a figure's label);
 - `make serve`: from saving a one-line data edit to the page showing it, and builds per save;
 - first visit: bytes a reader's browser downloads (gzip, as GitHub Pages serves) for each home
@@ -78,9 +78,8 @@ def bare(project: Path) -> float:
 
 
 def clear_caches(project: Path) -> None:
-    shutil.rmtree(project / ".cache" / "pages", ignore_errors=True)
-    shutil.rmtree(project / ".cache" / "charts", ignore_errors=True)
-    shutil.rmtree(project / ".cache" / "pagefind", ignore_errors=True)
+    """Every cache of the build (scripts/incremental.py), as on a fresh clone."""
+    shutil.rmtree(project / ".cache", ignore_errors=True)
     (project / "docs" / ".generated.json").unlink(missing_ok=True)
 
 
@@ -105,12 +104,12 @@ def interleaved(runs: int, first: Callable[[int], float], second: Callable[[int]
 
 @contextlib.contextmanager
 def serving(project: Path) -> Iterator[tuple[str, Path]]:
-    """`mkdocs serve` on the project; yields its page address and its terminal log."""
+    """`make serve` (scripts/serve.py) on the project; yields its page address and its terminal log."""
     port = free_port()
     log = project / "serve.log"
     url = f"http://127.0.0.1:{port}{SUB_PATH}"
     with open(log, "w", encoding="utf-8") as output:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([sys.executable, "-m", "scripts.serve", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=project, env=dict(ENVIRONMENT, SITE_URL=url), stdout=output, stderr=output)
         try:
             yield url, log

@@ -10,12 +10,12 @@ whose inputs did not change.
 from __future__ import annotations
 
 import io
-import subprocess
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+
+from scripts.font import matched_font
 
 SIZE = (1200, 630)
 MARGIN = 64
@@ -41,12 +41,8 @@ class Card:
 @cache
 def cjk_font() -> str:
     """The file of an installed font that covers Chinese (fontconfig's choice for lang=zh)."""
-    try:
-        found = subprocess.run(["fc-match", "-f", "%{file}", ":lang=zh-cn"], capture_output=True, text=True,
-                               check=False).stdout.strip()
-    except OSError:
-        found = ""
-    if not found or not Path(found).is_file() or not _covers_chinese(found):
+    found = matched_font()
+    if found is None or not _covers_chinese(found):
         raise FontMissing("no installed font covers Chinese, so the link-preview cards cannot be drawn: "
                           "install one (Debian: apt-get install fonts-wqy-microhei; `make` does it)")
     return found

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -147,12 +148,20 @@ def verbatim_fields(record: BaseModel, path: FieldPath = ()) -> Iterator[tuple[F
         value = getattr(record, name)
         if any(isinstance(meta, Verbatim) for meta in info.metadata):
             yield (*path, name), value
+        elif isinstance(value, list) and verbatim_items(info.annotation):
+            yield from (((*path, name, index), item) for index, item in enumerate(value))
         elif isinstance(value, BaseModel):
             yield from verbatim_fields(value, (*path, name))
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from verbatim_fields(item, (*path, name, index))
+
+
+def verbatim_items(annotation) -> bool:
+    """Whether a list field's items are marked Verbatim (list[VerbatimText])."""
+    return any(isinstance(meta, Verbatim) for item in typing.get_args(annotation)
+               for meta in getattr(item, "__metadata__", ()))
 
 
 def check_quotes(file: YamlDocument, records: BaseModel | list[BaseModel], speech: str) -> Iterator[Problem]:
@@ -495,6 +504,12 @@ def relation_problems(file: YamlDocument, index: int, relation: Relation, figure
                  "days_of is for a relation of kind days, which needs it (the year or half-year, 2024 or 2024-H1)")
     if relation.at_least and not relation.stated:
         yield at(file, (index, "at_least"), "at_least needs the figure it compares with, in `stated`")
+    if relation.stated in relation.inputs:
+        yield at(file, (index, "stated"), f"{relation.stated} is one of the inputs: a relation cannot check a figure "
+                                          "against itself (name the figure that states the result)")
+    if relation.days_of and relation.kind == "days" and inputs[0].period != relation.days_of:
+        yield at(file, (index, "days_of"), f"{relation.days_of}, but {inputs[0].id} is a share of {inputs[0].period} "
+                                           f"(expected days_of: {inputs[0].period!r})")
 
 
 # Versions

@@ -10,12 +10,20 @@ import re
 from urllib.parse import urljoin
 
 BIBTEX_SPECIAL = re.compile(r"([\\{}%&#_$~^])")
+# BibTeX counts every brace, escaped or not, to find where a field ends: a brace of the text is
+# written as a command whose own braces are balanced.
+BIBTEX_WORDS = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+                "{": r"\textbraceleft{}", "}": r"\textbraceright{}"}
 
 
 def bibtex_text(text: str) -> str:
-    """Text as a BibTeX field value: its special characters escaped, never markup."""
-    replacements = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-    return BIBTEX_SPECIAL.sub(lambda match: replacements.get(match.group(1), "\\" + match.group(1)), text)
+    """Text as a BibTeX field value: its special characters escaped, never markup, its braces balanced."""
+    return BIBTEX_SPECIAL.sub(lambda match: BIBTEX_WORDS.get(match.group(1), "\\" + match.group(1)), text)
+
+
+def safe_name(text: str) -> str:
+    """A name of letters, digits and hyphens only, for a BibTeX key or a data package's name."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "speech"
 
 
 def bibtex(record: dict, site_url: str) -> str:

@@ -8,6 +8,7 @@ import io
 import json
 from pathlib import PurePosixPath
 
+from scripts.citations import safe_name
 from scripts.figures import amount_text, display_value, value_text
 from scripts.interface import date_text
 from scripts.model import SiteData
@@ -72,7 +73,7 @@ def citation_parts(site: SiteData, language: str = "en") -> list[tuple[str, str 
 def citation_record(site: SiteData) -> dict[str, str]:
     """The facts a reference manager needs to cite the dataset (scripts/citations.py formats them)."""
     document, latest, published = site.document, site.versions[0], site.document.published
-    return {"key": f"{PurePosixPath(document.source.file).stem}-figures-{latest.version}",
+    return {"key": f"{safe_name(PurePosixPath(document.source.file).stem)}-figures-{latest.version}",
             "title": dataset_title(site), "author": document.site_title.en, "version": latest.version,
             "date": latest.date.isoformat(), "url": "downloads.html",
             "original_title": document.title.zh, "original_publisher": published.publisher.zh,
@@ -249,7 +250,7 @@ def datapackage(site: SiteData) -> str:
     """A Frictionless data package describing the CSV and the JSON."""
     fields = [{"name": name, "type": kind, "description": description} for name, kind, description in COLUMNS]
     package = {
-        "name": f"{PurePosixPath(site.document.source.file).stem}-figures",
+        "name": f"{safe_name(PurePosixPath(site.document.source.file).stem)}-figures",
         "title": dataset_title(site),
         **({"version": site.versions[0].version} if site.versions else {}),
         "description": "Every figure the speech gives, each with its source sentence and verbatim Chinese quote. "

@@ -18,11 +18,12 @@ ENGLISH_QUALIFIERS = {"at-least": "at least {}", "more-than": "more than {}", "e
 # The Chinese words that qualify a number, and the qualifier of data/figures.yaml each means.
 CHINESE_QUALIFIERS = {"突破": "exceeds", "余": "more-than", "以上": "at-least"}
 NUMBER = r"\d+(?:\.\d+)?"
-# How the speech writes a figure; {number} and {units} are filled in for each figure.
+# How the speech writes a figure; {units} is filled in for each unit (the number is any number:
+# chinese_wording picks the match of the figure's own).
 WORDING = (
     r"(?P<before>突破)?"                          # a qualifier word before the number: 突破3亿元
     r"(?P<ordinal>第)?"                           # a rank: 第1位
-    r"(?<![\d.])(?P<number>{number})(?!\.?\d)"    # the number as written, not part of a longer one
+    r"(?<![\d.])(?P<number>" + NUMBER + r")(?!\.?\d)"  # a number as written, not part of a longer one
     r"(?P<approximately>余)?"                     # 3520余万元
     r"(?P<shared>(?:[和、及与]" + NUMBER + r")*)"  # 1.4和2.0个百分点: further numbers sharing the unit
     r"(?P<unit>{units})"                          # the longest form of the unit that starts there
@@ -60,15 +61,27 @@ def value_text(value: float | int) -> str:
 
 
 @lru_cache(maxsize=None)
-def wording_pattern(number: str, unit: str) -> re.Pattern[str]:
-    """The pattern of `number` written with `unit` (an id of UNITS), longest unit forms first."""
+def wording_pattern(unit: str) -> re.Pattern[str]:
+    """The pattern of a number written with `unit` (an id of UNITS), longest unit forms first:
+    one per unit, compiled once (a pattern per figure took a tenth of a generation)."""
     forms = sorted(UNITS[unit][0], key=len, reverse=True)
-    return re.compile(WORDING.format(number=re.escape(number), units="|".join(map(re.escape, forms))))
+    return re.compile(WORDING.format(units="|".join(map(re.escape, forms))))
+
+
+def wording_match(quote: str, number: str, unit: str) -> re.Match[str] | None:
+    """The first place where the quote writes `number` with `unit` (the matches may overlap:
+    1.4和2.0个百分点 writes 1.4 and 2.0 with the same unit)."""
+    pattern, position = wording_pattern(unit), 0
+    while (match := pattern.search(quote, position)) is not None:
+        if match["number"] == number:
+            return match
+        position = match.start() + 1
+    return None
 
 
 def chinese_wording(figure: Figure) -> Wording | None:
     """How the figure's quote writes its value and unit, or None if it does not (a wrong unit)."""
-    match = wording_pattern(value_text(figure.value), figure.unit).search(figure.source.quote)
+    match = wording_match(figure.source.quote, value_text(figure.value), figure.unit)
     if match is None:
         return None
     parts = match.groupdict(default="")

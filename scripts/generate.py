@@ -19,15 +19,16 @@ from pathlib import Path
 
 from scripts.cards import FontMissing
 from scripts.downloads import download_files
-from scripts.incremental import (Manifest, TextCache, code_fingerprint, current_manifest, file_digest,
-                                 inputs_fingerprint, write_manifest)
+from scripts.cache import Cache
+from scripts.font import font_identity
+from scripts.incremental import (CACHE, RUNNING, Manifest, code_fingerprint, current_manifest, file_digest, inputs_fingerprint,
+                                 write_manifest)
 from scripts.model import SiteData
 from scripts.render import LANGUAGES, RenderCaches, date_text, render_cards, render_site
 from scripts.validate import DATA_FILES, DataError, load_data, validate
 from scripts.write import write_folder, write_if_changed, write_pages
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ".cache"
 __all__ = ["DataError", "FontMissing", "Generation", "generate", "load_site_data"]
 
 
@@ -39,7 +40,6 @@ class Generation:
     theme: dict[str, dict[str, str]]      # per language, the words of the data the theme shows
     written: tuple[str, ...] = ()         # files under docs/ whose content changed
     rendered: tuple[str, ...] = ()        # pages rendered afresh (the others came from the cache)
-    charts_drawn: int = 0                 # charts drawn afresh, counting each language
     cards_drawn: int = 0                  # link-preview cards drawn afresh
 
 
@@ -48,15 +48,11 @@ def load_site_data(root: Path = ROOT) -> SiteData:
     return validate(load_data(root), root)
 
 
-_caches: dict[Path, RenderCaches] = {}  # per project: kept in memory across the builds of `make serve`
-
-
 def render_caches(root: Path) -> RenderCaches:
-    caches = _caches.setdefault(root, RenderCaches("", TextCache(root / CACHE / "pages"),
-                                                   TextCache(root / CACHE / "charts"),
-                                                   TextCache(root / CACHE / "cards", binary=True)))
-    caches.code = code_fingerprint(root)
-    return caches
+    """The page and card caches of root (scripts/incremental.py), keyed by the code that renders
+    them (this process's) and the card font."""
+    return RenderCaches(code_fingerprint(RUNNING), font_identity(), Cache(root / CACHE / "pages"),
+                        Cache(root / CACHE / "cards"))
 
 
 def theme_words(site: SiteData) -> dict[str, dict[str, str]]:
@@ -73,7 +69,7 @@ def theme_words(site: SiteData) -> dict[str, dict[str, str]]:
 
 def generate(root: Path = ROOT) -> Generation:
     """Regenerate docs/ from data/: load -> validate -> render -> write. Nothing is done when
-    no input changed; only pages whose data changed are rendered, only changed charts drawn."""
+    no input changed; only the pages and cards whose data changed are made."""
     fingerprint = inputs_fingerprint(root)
     manifest = current_manifest(root, fingerprint)
     if manifest is not None:
@@ -87,8 +83,7 @@ def generate(root: Path = ROOT) -> Generation:
                **{f"docs/downloads/{name}": file_digest(content) for name, content in downloads.items()},
                **{f"docs/cards/{name}": file_digest(content) for name, content in cards.items()}}
     write_manifest(root, Manifest(fingerprint, outputs, theme_words(site)))
-    generation = Generation(False, theme_words(site), tuple(written), tuple(caches.rendered), len(caches.charts.made),
-                            len(caches.cards.made))
+    generation = Generation(False, theme_words(site), tuple(written), tuple(caches.rendered), len(caches.cards.made))
     caches.prune()
     return generation
 

@@ -1,14 +1,27 @@
-"""What the generation can skip: content-hash caches that can never serve stale output.
+"""What a build can skip, and the keys that make skipping safe: a build after any edit writes the
+same bytes as a build of the same tree from scratch.
 
-- The whole generation. docs/.generated.json records a digest of every input of the generated
-  files (data/, seeds/, scripts/, the pinned packages) and of every file written. While both
-  still match, data/ is known valid and docs/ current: nothing is loaded, checked or rendered.
-- One page. Its key is a digest of the code, the page, the language and the data the page
+Every cache follows one rule: an entry's key is a digest of everything that can change its
+bytes, and the entry is verified when read (scripts/cache.py). The caches, and what each saves:
+
+- The whole generation (docs/.generated.json). It records a digest of every input of the
+  generated files (data/, seeds/, scripts/, the pinned packages, the Python version and the card
+  font) and of every file written. While both still match, data/ is known valid and docs/
+  current: nothing is loaded, checked or rendered.
+- Pages (.cache/pages). A page's key: the code, the page, the language and the data the page
   reads (scripts/render.py PAGE_INPUTS: a page that reads anything else fails to render, so a
-  key cannot leave out an input).
-- One chart. Its key is a digest of the code, the language, its spec and its figures.
-- One compiled template, ours or the theme's: Jinja's own bytecode cache, keyed by the
-  template's name and checked against a checksum of its source.
+  key cannot leave out an input). After a data edit only the pages that show it are rendered.
+- Link-preview cards (.cache/cards). A card's key: the code, Pillow's version, the font's file and
+  digest, and what the card shows. After a data edit only the cards that show it are drawn.
+- Search indexes (.cache/search, scripts/search_index.py). An index's key: the code, Pagefind's
+  version and the built pages of its language.
+- Compiled templates, ours and the theme's (.cache/jinja). A template's key: its name, the Jinja
+  environment's options, filters and tests, Jinja's and Python's versions, and the code (ours)
+  or the pinned packages (the theme's); Jinja checks the template's source against the
+  checksum stored in the entry.
+
+The code is the digest of scripts/ and constraints.txt: any change of the generator, a template,
+a strings file or a pinned package makes every page, card, index and compiled template anew.
 
 Only the standard library here (and Jinja, which MkDocs has loaded already): a build whose
 inputs did not change imports nothing more.
@@ -19,21 +32,31 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-import os
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.cache import Cache
+from scripts.font import font_identity
+from scripts.write import write_atomically
+
 MANIFEST = "docs/.generated.json"
 CODE = ("scripts", "constraints.txt")       # the generator, its templates and strings, its packages
 INPUTS = ("data", "seeds", *CODE)            # everything the generated files are made from
-COMPILED_TEMPLATES = ".cache/jinja"
-GENERATION_LOCK = ".cache/generate.lock"
+CACHE = ".cache"
+COMPILED_TEMPLATES = f"{CACHE}/jinja"
+GENERATION_LOCK = f"{CACHE}/generate.lock"
+
+
+def key_of(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def digest_of(root: Path, names: tuple[str, ...]) -> str:
-    """A digest of the named files and folders under root: paths and contents."""
+    """A digest of the named files and folders under root: paths and contents of their regular
+    files (a FIFO or a socket is not read: reading one could wait forever)."""
     digest = hashlib.sha256()
     for name in names:
         path = root / name
@@ -41,8 +64,30 @@ def digest_of(root: Path, names: tuple[str, ...]) -> str:
         for file in files:
             if file.is_file() and "__pycache__" not in file.parts:
                 digest.update(file.relative_to(root).as_posix().encode() + b"\0")
-                digest.update(file.read_bytes() + b"\0")
+                try:
+                    digest.update(file.read_bytes() + b"\0")
+                except OSError as error:  # unreadable: the generation runs, and its loader says why, on its line
+                    digest.update(f"unreadable {error.errno}".encode() + b"\0")
     return digest.hexdigest()
+
+
+def code_fingerprint(root: Path) -> str:
+    """The code that makes every generated file: scripts/, the pinned packages, Python's version."""
+    return key_of(digest_of(root, CODE), sys.version)
+
+
+RUNNING = Path(__file__).resolve().parent.parent  # the project whose code this process runs
+
+
+def inputs_fingerprint(root: Path) -> str:
+    """Everything the generated files of root are made from: its data, speech and code, the code
+    this process runs (the same project, but for tests that generate a copy), and the card font."""
+    running = () if root.resolve() == RUNNING else (code_fingerprint(RUNNING),)
+    return key_of(digest_of(root, INPUTS), sys.version, font_identity(), *running)
+
+
+def file_digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
 
 
 @contextmanager
@@ -57,28 +102,7 @@ def generation_lock(root: Path) -> Iterator[None]:
         yield
 
 
-def compiled_templates(root: Path):
-    """Jinja's bytecode cache under root: a template is compiled once per change of its source,
-    not on every build (compiling the theme's and the pages' templates took a third of a build).
-    Jinja writes each entry atomically and recompiles when the source's checksum differs."""
-    import jinja2
-
-    folder = root / COMPILED_TEMPLATES
-    folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
-
-
-def inputs_fingerprint(root: Path) -> str:
-    return digest_of(root, INPUTS)
-
-
-def code_fingerprint(root: Path) -> str:
-    return digest_of(root, CODE)
-
-
-def file_digest(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
+# ------------------------------------------------------------------ the generation's manifest
 
 @dataclass(frozen=True)
 class Manifest:
@@ -103,8 +127,11 @@ def current_manifest(root: Path, fingerprint: str) -> Manifest | None:
     if manifest is None or manifest.inputs != fingerprint:
         return None
     for folder in {Path(name).parent for name in manifest.outputs}:  # no file left over beside them
-        present = {(folder / file.name).as_posix() for file in (root / folder).iterdir()
-                   if file.is_file() and not file.name.startswith(".")}
+        try:
+            present = {(folder / file.name).as_posix() for file in (root / folder).iterdir()
+                       if file.is_file() and not file.name.startswith(".")}
+        except OSError:
+            return None
         if not present <= set(manifest.outputs):
             return None
     for name, expected in manifest.outputs.items():
@@ -117,57 +144,53 @@ def current_manifest(root: Path, fingerprint: str) -> Manifest | None:
 
 
 def write_manifest(root: Path, manifest: Manifest) -> None:
-    path = root / MANIFEST
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps({"inputs": manifest.inputs, "outputs": manifest.outputs, "theme": manifest.theme},
-                                    ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-    temporary.replace(path)
+    text = json.dumps({"inputs": manifest.inputs, "outputs": manifest.outputs, "theme": manifest.theme},
+                      ensure_ascii=False, indent=1, sort_keys=True)
+    write_atomically(root / MANIFEST, text.encode("utf-8"))
 
 
-def key_of(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+# ------------------------------------------------------------------ compiled templates
+
+def environment_fingerprint(environment) -> str:
+    """What a Jinja environment compiles a template with: its syntax and whitespace options, its
+    extensions, finalize, autoescape and undefined, the names of its filters and tests, and the
+    versions of Jinja and Python (the bytecode's format)."""
+    import jinja2
+
+    def named(value) -> str:
+        return getattr(value, "__qualname__", None) or repr(value)
+
+    options = (jinja2.__version__, sys.version, environment.block_start_string, environment.block_end_string,
+               environment.variable_start_string, environment.variable_end_string, environment.comment_start_string,
+               environment.comment_end_string, environment.line_statement_prefix, environment.line_comment_prefix,
+               environment.trim_blocks, environment.lstrip_blocks, environment.newline_sequence,
+               environment.keep_trailing_newline, environment.optimized, environment.is_async,
+               sorted(environment.extensions), named(environment.finalize), named(environment.autoescape),
+               named(environment.undefined), sorted(environment.filters), sorted(environment.tests))
+    return key_of(*map(repr, options))
 
 
-class TextCache:
-    """Texts (or, with binary, bytes) by key, in memory and in a folder (so that `make build`
-    processes share them)."""
+def compiled_templates(root: Path, environment_key: Callable[[], str]):
+    """Jinja's bytecode cache for an environment, in the build's one kind of cache: a template is
+    compiled once per change of its source or of what it is compiled with (`environment_key`,
+    asked when the first template is loaded, after every plugin has set the environment up)."""
+    import jinja2
 
-    def __init__(self, directory: Path | None, binary: bool = False):
-        self.directory = directory
-        self.binary = binary
-        self.memory: dict[str, str | bytes] = {}
-        self.used: set[str] = set()    # keys asked for or stored since the last prune
-        self.made: list[str] = []      # keys stored since the last prune: what was made afresh
+    class CompiledTemplates(jinja2.BytecodeCache):
+        cache = Cache(root / COMPILED_TEMPLATES)
+        salt: str | None = None
 
-    def get(self, key: str):
-        self.used.add(key)
-        if key in self.memory:
-            return self.memory[key]
-        if self.directory is not None:
-            try:
-                stored = self.directory / key
-                self.memory[key] = stored.read_bytes() if self.binary else stored.read_text(encoding="utf-8")
-                return self.memory[key]
-            except OSError:
-                return None
-        return None
+        def key(self, bucket) -> str:
+            if self.salt is None:
+                self.salt = environment_key()
+            return key_of(self.salt, bucket.key)
 
-    def put(self, key: str, text: str | bytes) -> None:
-        self.used.add(key)
-        self.made.append(key)
-        self.memory[key] = text
-        if self.directory is not None:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            temporary = self.directory / f".{key}.{os.getpid()}.tmp"
-            temporary.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-            temporary.replace(self.directory / key)
+        def load_bytecode(self, bucket) -> None:
+            payload = self.cache.get(self.key(bucket))
+            if payload is not None:
+                bucket.bytecode_from_string(payload)  # Jinja checks its format and the source's checksum
 
-    def prune(self) -> None:
-        """Forget every text not used since the last prune (the cache holds one generation)."""
-        self.memory = {key: text for key, text in self.memory.items() if key in self.used}
-        if self.directory is not None and self.directory.is_dir():
-            for stored in self.directory.iterdir():
-                if stored.name not in self.used and not stored.name.startswith("."):
-                    stored.unlink(missing_ok=True)
-        self.used, self.made = set(), []
+        def dump_bytecode(self, bucket) -> None:
+            self.cache.put(self.key(bucket), bucket.bytecode_to_string())
+
+    return CompiledTemplates()

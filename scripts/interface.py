@@ -39,7 +39,7 @@ def flatten(tree: dict, prefix: str = "") -> dict[str, str]:
 def strings(language: str) -> dict[str, str]:
     """Every interface string of `language`, by dotted key."""
     with open(STRINGS / f"{language}.yaml", encoding="utf-8") as file:
-        return flatten(yaml.safe_load(file))
+        return flatten(yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))  # libyaml when built in
 
 
 class Translator:

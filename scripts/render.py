@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+import PIL
 import yaml
 from markupsafe import Markup
 
@@ -26,7 +27,8 @@ from scripts.escape import inert
 from scripts.figures import (amount_text, card_label, compact_value, display_value, figure_by_id, figures_by_topic,
                              headline_figures)
 from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, translator
-from scripts.incremental import TextCache, compiled_templates, key_of
+from scripts.cache import Cache
+from scripts.incremental import code_fingerprint, compiled_templates, environment_fingerprint, key_of
 from scripts.model import ChartSpec, GlossaryEntry, SiteData
 from scripts.outcomes import AROUND, TARGET_KINDS, assessments, outcomes_by_figure, speech_targets, status_counts
 from scripts.points import point_pieces
@@ -62,6 +64,7 @@ GLOSSARY_KINDS = ("formula", "slogan", "programme", "enterprise", "project", "pa
 ENTITY_KINDS = ("project", "park", "enterprise")
 FIGURE_PAGES = {"results": "results", "tasks": "targets"}  # the page of each group of topics
 TEMPLATES = Path(__file__).parent / "templates"
+PROJECT = TEMPLATES.parent.parent
 
 __all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "PAGES", "PAGE_INPUTS", "RenderCaches", "page_path", "render_page", "render_site"]
 
@@ -223,10 +226,11 @@ def entity_sentences(listed: list[dict]) -> list[tuple[str, list[GlossaryEntry]]
 
 # ------------------------------------------------------------------ pages
 
-def template_environment() -> jinja2.Environment:
-    return jinja2.Environment(
+def template_environment(code: str) -> jinja2.Environment:
+    """The environment the pages are rendered in; its compiled templates are cached under a key of
+    its own options and of `code` (the generator's fingerprint, scripts/incremental.py)."""
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
-        bytecode_cache=compiled_templates(TEMPLATES.parent.parent),
         autoescape=True,
         finalize=inert,  # the one escaping path for data text (Markup from t() passes as it is)
         undefined=jinja2.StrictUndefined,
@@ -234,19 +238,19 @@ def template_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.bytecode_cache = compiled_templates(PROJECT, lambda: key_of(environment_fingerprint(environment), code))
+    return environment
 
 
-_ENVIRONMENT = template_environment()
+_ENVIRONMENT = template_environment(code_fingerprint(PROJECT))
 _CHART = _ENVIRONMENT.from_string('{% import "macros.md.j2" as ui with context %}{{ ui.chart(drawn) }}')
 
 
-def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
+def page_context(site: SiteData, language: str) -> dict:
     """What every page template can use, in `language`. What takes work to compute is a
-    function, computed once when a template first calls it (a page reads only what it uses).
-    `draw_chart(spec, context)` gives a chart's HTML (by default drawn afresh: see draw)."""
+    function, computed once when a template first calls it (a page reads only what it uses)."""
     paths = {page: page_path(page, language) for page in PAGES}
     t = translator(language, paths)
-    draw_chart = draw_chart or draw
     by_id = cache(lambda: figure_by_id(site))
     periods = cache(lambda: {period.id: period for period in site.periods})
     topic_groups = cache(lambda: {topic.id: topic.group for topic in site.topics})
@@ -294,7 +298,7 @@ def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
         "checks_of": lambda figure: [computed for computed in relations()
                                      if figure.id in (*computed.relation.inputs, computed.relation.stated)],
         "headline_figures": cache(lambda: headline_figures(site)),
-        "charts": lambda page: [draw_chart(spec, context) for spec in site.charts if spec.page == page],
+        "charts": lambda page: [draw(spec, context) for spec in site.charts if spec.page == page],
         "speech_parts": cache(lambda: speech_parts(site, language)),
         "challenge_titles": cache(lambda: t("list_separator").join(
             inert(in_running_text(getattr(group.title, language), position))
@@ -313,8 +317,7 @@ def page_context(site: SiteData, language: str, draw_chart=None) -> dict:
 
 
 def draw(spec: ChartSpec, context: dict) -> Markup:
-    """A chart of data/charts.yaml as HTML bars, in the language of a page's context, from the
-    chart's own figures only (so a chart's cache key, its spec and its figures, is complete)."""
+    """A chart of data/charts.yaml as HTML bars, in the language of a page's context."""
     figures = {figure_id: context["figure_by_id"]()[figure_id] for figure_id in spec.figures}
     return Markup(_CHART.render({**context, "drawn": chart_of(spec, figures, context["language"])}))
 
@@ -338,9 +341,9 @@ def front_matter(page: str, context: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
 
 
-def render_page(page: str, language: str, site: SiteData, draw_chart=None) -> str:
+def render_page(page: str, language: str, site: SiteData) -> str:
     """One page in one language, as Markdown with its front matter, from the data it declares."""
-    context = page_context(view_for(site, page), language, draw_chart)
+    context = page_context(view_for(site, page), language)
     body = _ENVIRONMENT.get_template(f"pages/{page}.md.j2").render(context)
     return front_matter(page, context) + body.lstrip("\n")
 
@@ -375,32 +378,19 @@ def view_for(site: SiteData, page: str) -> SiteData:
 
 @dataclass
 class RenderCaches:
-    """Rendered pages and drawn charts by content key (scripts/incremental.py)."""
+    """Rendered pages and drawn cards by key (scripts/incremental.py): a key covers the code,
+    and for a card the font and Pillow that draw it."""
 
-    code: str                # code_fingerprint: a change of generator, template or string invalidates all
-    pages: TextCache
-    charts: TextCache
-    cards: TextCache         # PNG bytes
-    rendered: list[str] = dataclasses.field(default_factory=list)  # pages rendered afresh since the last prune
+    code: str                # code_fingerprint: a change of generator, template, string or package invalidates all
+    font: str                # the card font's file and digest (scripts/font.py)
+    pages: Cache
+    cards: Cache             # PNG bytes
+    rendered: list[str] = dataclasses.field(default_factory=list)  # pages rendered afresh
 
     def prune(self) -> None:
-        """Keep what the last generation used; start counting afresh."""
+        """Keep what the last generation used."""
         self.pages.prune()
-        self.charts.prune()
         self.cards.prune()
-        self.rendered = []
-
-    def drawer(self):
-        """draw(), through the chart cache: keyed by the chart, its figures and the language."""
-        def cached_draw(spec: ChartSpec, context: dict) -> Markup:
-            by_id = context["figure_by_id"]()
-            key = key_of(self.code, context["language"], repr(spec), *(repr(by_id[figure]) for figure in spec.figures))
-            html = self.charts.get(key)
-            if html is None:
-                html = str(draw(spec, context))
-                self.charts.put(key, html)
-            return Markup(html)
-        return cached_draw
 
 
 CARD_FIGURES = ("index", "brief")  # the pages whose cards show the key figures; the others, their description
@@ -430,7 +420,7 @@ def render_cards(site: SiteData, caches: RenderCaches | None = None) -> dict[str
     for language in LANGUAGES:
         for page in PAGES:
             card = card_of(page, language, site)
-            key = key_of(caches.code if caches else "", repr(card))
+            key = key_of("card", caches.code, caches.font, PIL.__version__, repr(card)) if caches else ""
             png = caches.cards.get(key) if caches else None
             if png is None:
                 png = card_png(card)
@@ -451,11 +441,13 @@ def render_site(site: SiteData, caches: RenderCaches | None = None) -> dict[str,
             if caches is None:
                 pages[path] = render_page(page, language, site)
                 continue
-            key = key_of(caches.code, page, language, *(digests[name] for name in PAGE_INPUTS[page]))
-            text = caches.pages.get(key)
-            if text is None:
-                text = render_page(page, language, site, caches.drawer())
-                caches.pages.put(key, text)
+            key = key_of("page", caches.code, page, language, *(digests[name] for name in PAGE_INPUTS[page]))
+            stored = caches.pages.get(key)
+            if stored is None:
+                text = render_page(page, language, site)
+                caches.pages.put(key, text.encode("utf-8"))
                 caches.rendered.append(path)
+            else:
+                text = stored.decode("utf-8")
             pages[path] = text
     return pages

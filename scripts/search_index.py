@@ -1,12 +1,12 @@
-"""The site's search index: Pagefind run over the built pages of each language, cached by content.
+"""The site's search index: Pagefind run over the built pages of each language, cached by key.
 
 Each language has its own index beside its pages (pagefind/, en/pagefind/), so a reader's query
 finds pages in the reader's language only, and the browser fetches nothing of it until the
 reader searches (Chinese is segmented by Pagefind's extended build). Only the page content
 marked `data-pagefind-body` (overrides/main.html) is indexed, without the permalink and
-source-link glyphs. The index of identical pages is identical, so it is kept under
-.cache/pagefind/, keyed by a digest of the language's pages, and copied instead of rebuilt
-when none of them changed.
+source-link glyphs. An index is kept in the build's cache (scripts/cache.py, .cache/search/) as
+one archive of its folder, keyed by the code that indexes (this module's options among it),
+Pagefind's version and the language's built pages, and verified when read.
 
 A language's index depends on its pages only, so it can be written as soon as they are: the
 MkDocs hooks start each language's in the background while the next language is built.
@@ -15,18 +15,23 @@ MkDocs hooks start each language's in the background while the next language is 
 from __future__ import annotations
 
 import hashlib
-import os
+import io
 import shutil
 import subprocess
+import tarfile
+import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from pagefind_bin_extended import get_executable
+
+from scripts.cache import Cache
+from scripts.incremental import key_of
 
 BUNDLE = "pagefind"
 # Links that are glyphs or repeated labels, not text a reader searches for.
 NOT_INDEXED = (".headerlink", ".sentence-link", ".source-link")
 NOT_FOUND = "404.html"
-KEEP = 8  # cached indexes kept: each language's latest and a few recent (an undo finds its index again)
 
 
 def language_pages(site: Path, roots: dict[str, str]) -> dict[str, list[str]]:
@@ -45,11 +50,18 @@ def language_pages(site: Path, roots: dict[str, str]) -> dict[str, list[str]]:
 
 
 def pages_digest(site: Path, pages: list[str]) -> str:
-    """A digest of the pages, paths and content (their index depends on nothing else)."""
+    """A digest of the pages, paths and content."""
     digest = hashlib.sha256()
     for page in pages:
         digest.update(page.encode() + b"\0" + (site / page).read_bytes())
     return digest.hexdigest()
+
+
+def pagefind_version() -> str:
+    """The indexer: Pagefind's package version and its program's file (a reinstall changes it)."""
+    program = Path(get_executable())
+    status = program.stat()
+    return f"{metadata.version('pagefind_bin_extended')} {program} {status.st_size} {status.st_mtime_ns}"
 
 
 def run_pagefind(site: Path, pages: list[str], output: Path) -> None:
@@ -62,24 +74,38 @@ def run_pagefind(site: Path, pages: list[str], output: Path) -> None:
         raise RuntimeError(f"Pagefind failed to index {site}:\n{result.stdout}{result.stderr}")
 
 
-def index_language(site: Path, pages: list[str], root: str, cache: Path) -> bool:
+def packed(folder: Path) -> bytes:
+    """The folder's files as one archive, in a fixed order and without times or owners."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                info = tarfile.TarInfo(path.relative_to(folder).as_posix())
+                info.size, info.mode = path.stat().st_size, 0o644
+                with open(path, "rb") as handle:
+                    archive.addfile(info, handle)
+    return buffer.getvalue()
+
+
+def unpack(archive: bytes, folder: Path) -> None:
+    with tarfile.open(fileobj=io.BytesIO(archive)) as opened:
+        opened.extractall(folder, filter="data")
+
+
+def index_language(site: Path, pages: list[str], root: str, cache: Cache, code: str) -> bool:
     """Put the search index of `pages` (one language's, under site) at site/<root>pagefind/;
     return whether Pagefind ran (False when the index of exactly these pages was cached)."""
-    key = pages_digest(site, pages)
-    cached = cache / key
-    ran = not cached.is_dir()
-    if ran:
-        cache.mkdir(parents=True, exist_ok=True)
-        building = cache / f".{key}.{os.getpid()}.tmp"
-        shutil.rmtree(building, ignore_errors=True)
-        run_pagefind(site, pages, building)
-        building.replace(cached)
-        finished = [entry for entry in cache.iterdir() if entry.is_dir() and not entry.name.startswith(".")]
-        for stale in sorted(finished, key=lambda entry: entry.stat().st_mtime)[:-KEEP]:
-            shutil.rmtree(stale, ignore_errors=True)
-    else:
-        os.utime(cached)  # most recently used
+    key = key_of("search", code, pagefind_version(), pages_digest(site, pages))
+    archive = cache.get(key)
     bundle = site / root / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
-    shutil.copytree(cached, bundle)
-    return ran
+    if archive is not None:
+        unpack(archive, bundle)
+        return False
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as building:
+        output = Path(building) / BUNDLE
+        run_pagefind(site, pages, output)
+        archive = packed(output)
+    cache.put(key, archive)
+    unpack(archive, bundle)
+    return True

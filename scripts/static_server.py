@@ -28,9 +28,10 @@ class PagesHandler(SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0].split("#", 1)[0]
-        if not path.startswith(self.sub_path):
+        translated = super().translate_path("/" + path[len(self.sub_path):])
+        if not path.startswith(self.sub_path) or "\0" in translated:  # %00 names no file: a 404, not a crash
             return str(Path(self.directory) / "__missing__")
-        return super().translate_path("/" + path[len(self.sub_path):])
+        return translated
 
     def send_head(self):
         path = Path(self.translate_path(self.path))

@@ -111,7 +111,7 @@ CHECKS = (
     Check(checks.check_unique_ids, "periods", ("periods",)),
     Check(checks.check_quotes, "periods", ("periods", "speech")),
     Check(checks.check_period_parts, "periods", ("periods",)),
-    Check(checks.check_periods, "figures", ("figures", "periods", "translation")),
+    Check(checks.check_periods, "figures", ("figures", "periods", "translation"), clean=("periods",)),
     Check(checks.check_glossary_figures, "glossary", ("glossary", "figures")),
     Check(checks.check_exclusions, "exclusions", ("exclusions", "translation")),
     Check(checks.check_coverage, "figures", ("figures", "exclusions", "translation"), after_clean=True),

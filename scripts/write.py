@@ -1,19 +1,21 @@
-"""Write generated pages to disk: the only module of the generator that touches files."""
+"""Write generated files to disk, each whole or not at all: the one atomic write of the build."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import threading
 from pathlib import Path
 
 
 def temporary_path(path: Path) -> Path:
-    """Where path is written before it is renamed into place: `.NAME.PID.tmp` beside it, so that
-    two processes generating the same pages (`make serve` and `make build`) never share one."""
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Where path is written before it is renamed into place: `.NAME.PID-THREAD.tmp` beside it, so
+    that two processes (`make serve` and `make build`), or two threads, never share one."""
+    return path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
 
 
 def is_running(pid: int) -> bool:
-    """Whether another process with this id is running (this one is not writing while it asks)."""
+    """Whether another process with this id is running (this one's writes are told by thread)."""
     if pid <= 0 or pid == os.getpid():
         return False
     try:
@@ -25,13 +27,39 @@ def is_running(pid: int) -> bool:
     return True
 
 
+def is_writing(token: str) -> bool:
+    """Whether the writer named in a temporary file's name (`PID-THREAD`) may still be writing it:
+    another process that is running, or a thread of this one that is."""
+    pid, _, thread = token.partition("-")
+    if not pid.isdigit():
+        return False  # `.NAME.tmp` (no writer named): written by older versions
+    if int(pid) != os.getpid():
+        return is_running(int(pid))
+    return thread.isdigit() and int(thread) in {each.ident for each in threading.enumerate()}
+
+
 def remove_stale_temporaries(directory: Path) -> None:
-    """Remove the temporary files that interrupted writes (a killed build or server) left in
-    directory; those of a process still running are writes in progress, and stay."""
+    """Remove the temporary files and folders that interrupted writes (a killed build or server)
+    left in directory; those of a writer still running are writes in progress, and stay."""
     for temporary in sorted(directory.glob(".*.tmp")) if directory.is_dir() else []:
-        pid = temporary.name.rsplit(".", 2)[-2]  # `.NAME.tmp` (no pid) was written by older versions
-        if not (pid.isdigit() and is_running(int(pid))):
-            temporary.unlink(missing_ok=True)
+        if not is_writing(temporary.name.rsplit(".", 2)[-2]):
+            if temporary.is_dir() and not temporary.is_symlink():
+                shutil.rmtree(temporary, ignore_errors=True)
+            else:
+                temporary.unlink(missing_ok=True)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write data to path whole or not at all: into a temporary file beside it, then renamed over it
+    (a reader sees the old file or the new one, never half of one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = temporary_path(path)
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except BaseException:  # an error or Ctrl-C; only a kill leaves the file, for the next write to remove
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:
@@ -41,16 +69,9 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     on every build would make it reload forever.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
-    if path.exists() and path.read_bytes() == data:
+    if path.is_file() and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = temporary_path(path)
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except BaseException:  # an error or Ctrl-C; only a kill leaves the file, for the next write to remove
-        temporary.unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
     return True
 
 

@@ -26,6 +26,11 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in
 # itself, with a traceback-prone error), Unicode non-characters, and the bidirectional overrides
 # that can make text display in another order than it is stored.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# The longest text and the longest word (a run without spaces, in a script that breaks lines at
+# spaces) any page or link-preview card can show; today's longest are 878 and 65 characters.
+MAX_TEXT = 5_000
+MAX_WORD = 100
+_WORD = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")  # CJK text breaks between any two characters
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,8 @@ def read_text(file: Path, display_name: str) -> str:
     def fail(line: int, message: str) -> YamlError:
         return YamlError([Problem(display_name, line, "", message)])
 
+    if file.exists() and not file.is_file():  # a folder, a FIFO or a device: reading one could wait forever
+        raise fail(1, "not a regular file (a folder, a named pipe or a device); restore the file from git")
     try:
         with file.open("rb") as stream:
             data = stream.read(MAX_BYTES + 1)
@@ -218,7 +225,30 @@ def _to_python(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int],
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, (*path, index), lines, problems, display_name)
                 for index, item in enumerate(node.value)]
-    return _scalar(node, path, problems, display_name)
+    value = _scalar(node, path, problems, display_name)
+    if isinstance(value, str):
+        problems.extend(Problem(display_name, node.start_mark.line + 1, dotted(path), message, path)
+                        for message in text_problems(value))
+    return value
+
+
+def text_problems(text: str) -> list[str]:
+    """What no page can show in a text, after YAML has read it (its escapes, "\\u202e", decoded):
+    an invisible character, more characters than any page holds, a word longer than a line."""
+    found = []
+    invisible = _INVISIBLE.search(text)
+    if invisible:
+        found.append(f"invisible character U+{ord(invisible.group()):04X} (a control or text-direction character, "
+                     "written as an escape); delete it")
+    if len(text) > MAX_TEXT:
+        found.append(f"{len(text):,} characters, more than any page shows (at most {MAX_TEXT:,}); check that this "
+                     "is the right text")
+    else:
+        word = max(_WORD.findall(text), key=len, default="")
+        if len(word) > MAX_WORD:
+            found.append(f"a word of {len(word):,} characters ({word[:20]}…), longer than a line of any page or "
+                         f"card (at most {MAX_WORD}); break it with spaces")
+    return found
 
 
 def _scalar(node: yaml.Node, path: FieldPath, problems: list[Problem], display_name: str) -> Any:

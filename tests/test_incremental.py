@@ -15,9 +15,9 @@ FIGURE_PAGES = {f"{page}{suffix}.md" for page in ("index", "brief", "results", "
 
 def test_a_second_generation_with_unchanged_inputs_does_nothing(project):
     first = generate(project)
-    assert not first.up_to_date and len(first.rendered) == 2 * len(PAGE_NAMES[:-1]) and first.charts_drawn == 4  # 2 charts, 2 languages
+    assert not first.up_to_date and len(first.rendered) == 2 * len(PAGE_NAMES[:-1]) == first.cards_drawn
     again = generate(project)
-    assert again.up_to_date and again.rendered == () and again.charts_drawn == 0 and again.written == ()
+    assert again.up_to_date and again.rendered == () and again.cards_drawn == 0 and again.written == ()
 
 
 def test_an_input_no_page_reads_renders_nothing(project):
@@ -25,15 +25,15 @@ def test_an_input_no_page_reads_renders_nothing(project):
     edit(project, "  reason: The year in the name of the meeting", "  reason: The year in the meeting's name",
          "data/figures-excluded.yaml")
     generation = generate(project)
-    assert not generation.up_to_date and generation.rendered == () and generation.charts_drawn == 0
+    assert not generation.up_to_date and generation.rendered == () and generation.cards_drawn == 0
 
 
-def test_one_figure_edited_renders_the_pages_that_show_figures_and_redraws_its_chart_only(project):
+def test_one_figure_edited_renders_the_pages_that_show_figures(project):
     generate(project)
     edit(project, "    en: Regional GDP, year-on-year growth", "    en: GDP, year-on-year growth", "data/figures.yaml")
     generation = generate(project)
     assert set(generation.rendered) == FIGURE_PAGES
-    assert generation.charts_drawn == 2  # the growth chart, in each language; not the livestock chart
+    assert generation.cards_drawn == 2  # the English home page's and brief's: a key figure's label
     assert "GDP, year-on-year growth" in (project / "docs/results.en.md").read_text(encoding="utf-8")
 
 
@@ -63,7 +63,9 @@ def test_each_languages_pages_have_their_own_search_index_rebuilt_only_when_they
     """Pagefind runs for a language whose pages changed, and its cached index serves the other."""
     from scripts.search_index import index_language, language_pages
 
-    site, cache = tmp_path / "site", tmp_path / "cache"
+    from scripts.cache import Cache
+
+    site, cache = tmp_path / "site", Cache(tmp_path / "cache")
     pages = {"index.html": ("zh", "江源区 人参"), "404.html": ("zh", "未找到"),
              "en/index.html": ("en", "Jiangyuan ginseng"), "en/results.html": ("en", "GDP growth")}
     for path, (language, text) in pages.items():
@@ -73,10 +75,26 @@ def test_each_languages_pages_have_their_own_search_index_rebuilt_only_when_they
     roots = {"zh": "", "en": "en/"}
     by_language = language_pages(site, roots)
     assert by_language == {"zh": ["index.html"], "en": ["en/index.html", "en/results.html"]}
-    assert [index_language(site, by_language[language], roots[language], cache) for language in roots] == [True, True]
+    assert [index_language(site, by_language[language], roots[language], cache, "code") for language in roots] == [True, True]
     assert (site / "pagefind/pagefind-entry.json").is_file() and (site / "en/pagefind/pagefind-entry.json").is_file()
 
     (site / "en/results.html").write_text((site / "en/results.html").read_text(encoding="utf-8")
                                           .replace("growth", "rose"), encoding="utf-8")
     by_language = language_pages(site, roots)
-    assert [index_language(site, by_language[language], roots[language], cache) for language in roots] == [False, True]
+    assert [index_language(site, by_language[language], roots[language], cache, "code") for language in roots] == [False, True]
+
+
+def test_another_card_font_draws_every_card_and_generates_again(project, monkeypatch):
+    """The cards' bytes depend on the font that draws them: installing or removing a CJK font
+    (another file, or the same file changed) makes the next generation draw every card anew."""
+    from scripts import font, generate as generation_module
+
+    first = generate(project)
+    assert first.cards_drawn == 2 * len(PAGE_NAMES[:-1])
+    monkeypatch.setattr(font, "font_identity", lambda: "/usr/share/fonts/another.ttc 0123")
+    monkeypatch.setattr(generation_module, "font_identity", font.font_identity)
+    from scripts import incremental
+
+    monkeypatch.setattr(incremental, "font_identity", font.font_identity)
+    again = generate(project)
+    assert not again.up_to_date and again.cards_drawn == first.cards_drawn and again.rendered == ()

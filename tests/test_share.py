@@ -132,7 +132,7 @@ def test_bibtex_fields_escape_what_bibtex_would_read_as_commands():
     from scripts.citations import bibtex_text
 
     assert bibtex_text("50% of {x} & y_1 #2 $3 ~ ^ \\") == \
-        r"50\% of \{x\} \& y\_1 \#2 \$3 \textasciitilde{} \textasciicircum{} \textbackslash{}"
+        r"50\% of \textbraceleft{}x\textbraceright{} \& y\_1 \#2 \$3 \textasciitilde{} \textasciicircum{} \textbackslash{}"
 
 
 @pytest.mark.parametrize("path, locale", [("results.html", "zh-CN"), ("en/results.html", "en-US")])

@@ -19,7 +19,6 @@ import io
 import shutil
 import subprocess
 import tarfile
-import tempfile
 from importlib import metadata
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from pagefind_bin_extended import get_executable
 
 from scripts.cache import Cache
 from scripts.incremental import key_of
+from scripts.write import temporary_path
 
 BUNDLE = "pagefind"
 # Links that are glyphs or repeated labels, not text a reader searches for.
@@ -102,10 +102,12 @@ def index_language(site: Path, pages: list[str], root: str, cache: Cache, code: 
     if archive is not None:
         unpack(archive, bundle)
         return False
-    with tempfile.TemporaryDirectory(prefix="pagefind-") as building:
-        output = Path(building) / BUNDLE
-        run_pagefind(site, pages, output)
-        archive = packed(output)
+    building = temporary_path(cache.folder / key)  # `.KEY.PID-THREAD.tmp`: removed by the cache if this build is killed
+    try:
+        run_pagefind(site, pages, building)
+        archive = packed(building)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
     cache.put(key, archive)
     unpack(archive, bundle)
     return True

@@ -128,3 +128,27 @@ def test_a_damaged_cache_never_reaches_the_site(edited, how):
     for path in damaged:
         damage(path, how)
     assert differences(make_build(project), original) == []
+
+
+def test_two_builds_into_two_site_folders_share_the_caches_safely(edited, tmp_path):
+    """Two `make build`s at once, into different folders, after an edit that makes both index
+    anew: both succeed and both are the fresh build; what a killed build left in the caches goes."""
+    project, original = edited
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    leftover = project / ".cache/search" / f".{'0' * 64}.{ended.pid}-1.tmp"  # a killed build's index folder
+    leftover.mkdir(parents=True)
+    edit(project, "data/document.yaml", "  en: Jiangyuan District, Baishan City, Jilin Province\n",
+         "  en: Jiangyuan District, Baishan City\n")
+    environment = dict(os.environ, SITE_URL="https://example.github.io/jiangyuan-briefing/")
+    builds = [subprocess.Popen([sys.executable, "-m", "scripts.build", "--site-dir", str(tmp_path / name)], cwd=project,
+                               env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+              for name in ("site-a", "site-b")]
+    errors = [build.communicate()[1] for build in builds]
+    assert [build.returncode for build in builds] == [0, 0], errors
+    fresh = fresh_build(project, tmp_path / "fresh")
+    assert differences(tmp_path / "site-a", fresh) == [] and differences(tmp_path / "site-b", fresh) == []
+    assert not leftover.exists()
+    edit(project, "data/document.yaml", "  en: Jiangyuan District, Baishan City\n",
+         "  en: Jiangyuan District, Baishan City, Jilin Province\n")
+    assert differences(make_build(project), original) == []

@@ -15,7 +15,7 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from scripts.font import matched_font
+from scripts.font import Face, matched_font
 
 SIZE = (1200, 630)
 MARGIN = 64
@@ -39,8 +39,8 @@ class Card:
 
 
 @cache
-def cjk_font() -> str:
-    """The file of an installed font that covers Chinese (fontconfig's choice for lang=zh)."""
+def cjk_font() -> Face:
+    """An installed font face that covers Chinese (fontconfig's choice for lang=zh)."""
     found = matched_font()
     if found is None or not _covers_chinese(found):
         raise FontMissing("no installed font covers Chinese, so the link-preview cards cannot be drawn: "
@@ -48,8 +48,8 @@ def cjk_font() -> str:
     return found
 
 
-def _covers_chinese(path: str) -> bool:
-    font = ImageFont.truetype(path, 20, layout_engine=ImageFont.Layout.BASIC)
+def _covers_chinese(face: Face) -> bool:
+    font = ImageFont.truetype(face.path, 20, index=face.index, layout_engine=ImageFont.Layout.BASIC)
     return font.getmask("中").getbbox() is not None
 
 
@@ -57,7 +57,8 @@ def _covers_chinese(path: str) -> bool:
 def font(size: int) -> ImageFont.FreeTypeFont:
     # The basic layout: Chinese and English need no shaping, and it takes any text (raqm, the
     # complex one, fails on some control characters a careless edit can leave in data).
-    return ImageFont.truetype(cjk_font(), size, layout_engine=ImageFont.Layout.BASIC)
+    face = cjk_font()
+    return ImageFont.truetype(face.path, size, index=face.index, layout_engine=ImageFont.Layout.BASIC)
 
 
 def wrapped(text: str, face: ImageFont.FreeTypeFont, width: int, lines: int) -> list[str]:

@@ -24,7 +24,7 @@ from scripts.font import font_identity
 from scripts.incremental import (CACHE, RUNNING, Manifest, code_fingerprint, current_manifest, file_digest, inputs_fingerprint,
                                  write_manifest)
 from scripts.model import SiteData
-from scripts.render import LANGUAGES, RenderCaches, date_text, render_cards, render_site
+from scripts.render import LANGUAGES, RenderCaches, date_text, render_cards, render_fonts, render_site
 from scripts.validate import DATA_FILES, DataError, load_data, validate
 from scripts.write import write_folder, write_if_changed, write_pages
 
@@ -52,7 +52,7 @@ def render_caches(root: Path) -> RenderCaches:
     """The page and card caches of root (scripts/incremental.py), keyed by the code that renders
     them (this process's) and the card font."""
     return RenderCaches(code_fingerprint(RUNNING), font_identity(), Cache(root / CACHE / "pages"),
-                        Cache(root / CACHE / "cards"))
+                        Cache(root / CACHE / "cards"), Cache(root / CACHE / "fonts"))
 
 
 def theme_words(site: SiteData) -> dict[str, dict[str, str]]:
@@ -76,12 +76,14 @@ def generate(root: Path = ROOT) -> Generation:
         return Generation(up_to_date=True, theme=manifest.theme)
     site = load_site_data(root)
     caches = render_caches(root)
-    pages, downloads, cards = render_site(site, caches), download_files(site), render_cards(site, caches)
-    written = (write_pages(root / "docs", pages) + write_folder(root / "docs" / "downloads", downloads)
-               + write_folder(root / "docs" / "cards", cards))
+    pages = render_site(site, caches)
+    files = {"downloads": download_files(site), "cards": render_cards(site, caches), "fonts": render_fonts(pages, caches)}
+    written = write_pages(root / "docs", pages)
+    for folder, contents in files.items():
+        written += write_folder(root / "docs" / folder, contents)
     outputs = {**{f"docs/{name}": file_digest(text.encode("utf-8")) for name, text in pages.items()},
-               **{f"docs/downloads/{name}": file_digest(content) for name, content in downloads.items()},
-               **{f"docs/cards/{name}": file_digest(content) for name, content in cards.items()}}
+               **{f"docs/{folder}/{name}": file_digest(content) for folder, contents in files.items()
+                  for name, content in contents.items()}}
     write_manifest(root, Manifest(fingerprint, outputs, theme_words(site)))
     generation = Generation(False, theme_words(site), tuple(written), tuple(caches.rendered), len(caches.cards.made))
     caches.prune()

@@ -20,7 +20,7 @@ import PIL
 import yaml
 from markupsafe import Markup
 
-from scripts.cards import Card, card_png
+from scripts.cards import Card, card_png, cjk_font
 from scripts.charts import chart_of
 from scripts.downloads import DOWNLOAD_NAMES, citation_parts, citation_record
 from scripts.escape import inert
@@ -59,7 +59,7 @@ PAGE_INPUTS = {
     "brief": ("document", "paragraphs", "glossary", "figures", "topics", "periods", "versions", "points", "translation",
               "outcomes"),
 }
-PAGE_OPTIONS = {"parallel": {"hide": ["toc"]}, "brief": {"hide": ["toc"], "brief": True}}
+PAGE_OPTIONS = {"brief": {"hide": ["toc"], "brief": True}}
 GLOSSARY_KINDS = ("formula", "slogan", "programme", "enterprise", "project", "park", "place", "organization")
 ENTITY_KINDS = ("project", "park", "enterprise")
 FIGURE_PAGES = {"results": "results", "tasks": "targets"}  # the page of each group of topics
@@ -155,12 +155,11 @@ def parallel_text(site: SiteData) -> list[dict]:
             blocks.append({"kind": "part", "id": first.id, "zh": sentence_text(site, first.id, "zh"),
                            "en": sentence_text(site, first.id, "en")})
             continue
-        columns = {language: [SentenceView(sentence.id, (Piece(sentence_text(site, sentence.id, language)),),
-                                           site.translation[sentence.id].topic or (paragraph.kind == "item" and index == 0),
-                                           translator_note(site, sentence.id, language))
-                              for index, sentence in enumerate(paragraph.sentences)]
-                   for language in LANGUAGES}
-        blocks.append({"kind": paragraph.kind, "paragraph": paragraph.id, "count": len(paragraph.sentences), **columns})
+        pairs = [tuple(SentenceView(sentence.id, (Piece(sentence_text(site, sentence.id, language)),),
+                                    site.translation[sentence.id].topic or (paragraph.kind == "item" and index == 0),
+                                    translator_note(site, sentence.id, language)) for language in ("zh", "en"))
+                 for index, sentence in enumerate(paragraph.sentences)]
+        blocks.append({"kind": paragraph.kind, "paragraph": paragraph.id, "pairs": pairs})
     return blocks
 
 
@@ -385,12 +384,14 @@ class RenderCaches:
     font: str                # the card font's file and digest (scripts/font.py)
     pages: Cache
     cards: Cache             # PNG bytes
+    fonts: Cache             # the print font (WOFF2)
     rendered: list[str] = dataclasses.field(default_factory=list)  # pages rendered afresh
 
     def prune(self) -> None:
         """Keep what the last generation used."""
         self.pages.prune()
         self.cards.prune()
+        self.fonts.prune()
 
 
 CARD_FIGURES = ("index", "brief")  # the pages whose cards show the key figures; the others, their description
@@ -428,6 +429,26 @@ def render_cards(site: SiteData, caches: RenderCaches | None = None) -> dict[str
                     caches.cards.put(key, png)
             cards[card_name(page, language)] = png
     return cards
+
+
+PRINT_FONT = "print-zh.woff2"  # docs/fonts/: the stylesheet sets printed Chinese in it
+
+
+def render_fonts(pages: dict[str, str], caches: RenderCaches | None = None) -> dict[str, bytes]:
+    """The print font (scripts/print_font.py): the Chinese characters of every page and of the
+    interface strings the theme prints, from this machine's Chinese font."""
+    from scripts.print_font import chinese_characters, print_font  # fontTools, loaded when there is work for it
+
+    characters = chinese_characters([*pages.values(), *(text for language in LANGUAGES
+                                                         for text in translator(language).table.values())])
+    face = cjk_font()
+    key = key_of("print font", caches.code, caches.font, characters) if caches else ""
+    font = caches.fonts.get(key) if caches else None
+    if font is None:
+        font = print_font(face, characters)
+        if caches:
+            caches.fonts.put(key, font)
+    return {PRINT_FONT: font}
 
 
 def render_site(site: SiteData, caches: RenderCaches | None = None) -> dict[str, str]:

@@ -146,20 +146,21 @@ def test_no_sideways_scrolling_on_a_phone(site, browser, path):
     assert overflow <= 0
 
 
-def opacity(page, selector: str) -> str:
-    return page.eval_on_selector(selector, "element => getComputedStyle(element).opacity")
 
 
 @pytest.mark.parametrize("path", ["speech.html", "en/speech.html"])
 def test_sentence_permalink_shows_on_hover_and_keyboard_focus(site, page, path):
+    """Hidden, the ¶ takes no room (no gap after a sentence); on hover and on keyboard focus it shows."""
     page.goto(site.url + path)
     link = "#p08-s03 > a.sentence-link"
-    assert opacity(page, link) == "0"
+    width = f"document.querySelector('{link}').getBoundingClientRect().width"
+    assert page.evaluate(width) == 0
     page.hover("#p08-s03")
-    page.wait_for_function(f"getComputedStyle(document.querySelector('{link}')).opacity === '1'")
+    page.wait_for_function(f"{width} > 0")
     page.mouse.move(0, 0)
+    page.wait_for_function(f"{width} === 0")
     page.focus(link)
-    page.wait_for_function(f"getComputedStyle(document.querySelector('{link}')).opacity === '1'")
+    page.wait_for_function(f"{width} > 0")
     page.keyboard.press("Enter")
     page.wait_for_url(site.url + path + "#p08-s03")
 
@@ -179,21 +180,23 @@ def box(page, selector: str) -> dict:
 def test_parallel_text_side_by_side_on_wide_screens(site, page, path):
     page.goto(site.url + path)
     for sentence_id in ("p07-s02", "p08-s03", "p19-s09", "p24-s07"):
-        chinese = box(page, f'.parallel-zh [data-sentence="{sentence_id}"]')
-        english = box(page, f'.parallel-en [data-sentence="{sentence_id}"]')
+        chinese = box(page, f'p.parallel-zh:has([data-sentence="{sentence_id}"])')
+        english = box(page, f'p.parallel-en:has([data-sentence="{sentence_id}"])')
         assert chinese["top"] == english["top"], sentence_id   # the same row
         assert chinese["right"] <= english["left"], sentence_id  # Chinese left, English right
 
 
 @pytest.mark.parametrize("path", ["parallel.html", "en/parallel.html"])
-def test_parallel_text_on_a_phone_puts_each_chinese_paragraph_before_its_english(site, browser, path):
+def test_parallel_text_on_a_phone_puts_each_chinese_sentence_before_its_english(site, browser, path):
     context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, device_scale_factor=2)
     phone = context.new_page()
     phone.goto(site.url + path)
-    chinese, english = box(phone, "#p08 .parallel-zh"), box(phone, "#p08 .parallel-en")
+    chinese = box(phone, 'p.parallel-zh:has([data-sentence="p08-s03"])')
+    english = box(phone, 'p.parallel-en:has([data-sentence="p08-s03"])')
+    after = box(phone, 'p.parallel-zh:has([data-sentence="p08-s04"])')  # the next sentence's Chinese
     overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
-    assert english["top"] >= chinese["bottom"]
+    assert chinese["bottom"] <= english["top"] and english["bottom"] <= after["top"]  # sentence by sentence
     assert abs(english["left"] - chinese["left"]) < 1
     assert overflow <= 0
 

@@ -80,13 +80,13 @@ def test_an_invisible_character_written_as_an_escape_is_refused_on_its_line(proj
 
 def test_a_word_longer_than_any_line_is_refused(project):
     word = "W" * 1_001
-    text = edited(project, DOCUMENT, "  en: Plenary (Expanded) Meeting of the District Government\n", f"  en: {word}\n")
+    text = edited(project, DOCUMENT, "  en: Plenary (Enlarged) Meeting of the District Government\n", f"  en: {word}\n")
     assert_only(project, f"{DOCUMENT}:{line_with(text, word)}: meeting.en: a word of 1,001 characters "
                          "(WWWWWWWWWWWWWWWWWWWW…), longer than a line of any page or card (at most 100); break it with spaces")
 
 
 def test_a_text_longer_than_any_page_is_refused(project):
-    text = edited(project, DOCUMENT, "  en: Plenary (Expanded) Meeting of the District Government\n",
+    text = edited(project, DOCUMENT, "  en: Plenary (Enlarged) Meeting of the District Government\n",
                   "  en: " + "word " * 1_200 + "\n")
     assert problems(project) == [f"{DOCUMENT}:{line_with(text, 'word word')}: meeting.en: 5,999 characters, more "
                                  "than any page shows (at most 5,000); check that this is the right text"]

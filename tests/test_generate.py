@@ -161,12 +161,13 @@ def test_generation_is_deterministic(tmp_path, project):
     generate(project)
     second = generated_files(project)
     # pages and cards in both languages, the downloads, and the manifest
-    assert first == second and len(first) == 2 * len(PAGES) + len(DOWNLOAD_NAMES) + 2 * len(PAGES) + 1
+    assert first == second and len(first) == 2 * len(PAGES) + len(DOWNLOAD_NAMES) + 2 * len(PAGES) + 1 + 1  # and the print font
     assert b'class="chart"' in first["results.md"] and b'class="chart"' in first["results.en.md"]
 
 
 def test_unchanged_pages_are_not_rewritten(project):
-    assert len(generate(project).written) == 4 * len(PAGES) + len(DOWNLOAD_NAMES)  # pages and cards in both languages
+    # pages and cards in both languages, the downloads and the print font
+    assert len(generate(project).written) == 4 * len(PAGES) + len(DOWNLOAD_NAMES) + 1
     page = project / "docs" / "index.md"
     os.utime(page, (1_000_000, 1_000_000))
     assert generate(project).written == ()
@@ -212,4 +213,4 @@ def test_names_standing_alone_are_capitalized_and_titles_in_a_list_are_not():
     assert [in_running_text(title, position) for position, title in enumerate(["Four pressures", "Four behaviours"])] \
         == ["Four pressures", "four behaviours"]
     page = as_html(render_site(site_data())["index.en.md"]).get_text()
-    assert "Four pressures, four behaviors to break, three orientations to adopt." in page
+    assert "Four pressures, four bad practices to break, three orientations to adopt." in page

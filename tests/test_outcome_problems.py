@@ -121,7 +121,7 @@ def test_a_text_taken_before_it_was_posted(project):
 
 def test_a_publication_without_its_publisher(project):
     text = edited(project, DOCUMENT, "published:\n  publisher:\n    zh: 白山市江源区人民政府\n"
-                                     "    en: Jiangyuan District People's Government\n", "published:\n")
+                                     "    en: Jiangyuan District People’s Government\n", "published:\n")
     line = text.splitlines().index("published:") + 1
     assert_only(project, f"{DOCUMENT}:{line}: published.publisher: missing (add this field)")
 

@@ -96,25 +96,33 @@ def test_each_headline_card_shows_its_figure(site, language):
 
 @pytest.mark.parametrize("language", HOMES)
 def test_the_parallel_text_has_the_chinese_then_the_english_of_each_paragraph(site, language):
+    """Sentence by sentence: each Chinese sentence, then its English, in the speech's order; a part
+    heading holds both languages, its table-of-contents entry the page's."""
     article = page(site, HOMES[language] + "parallel.html").select_one("article")
     shown = []
-    for element in article.select("div.parallel, [data-sentence]:not(.sentence)"):
-        if element.name != "div":  # a part heading: its Chinese, then its English, in one heading
+    for element in article.select("div.parallel, h2[data-sentence]"):
+        if element.name == "h2":  # a part heading: its Chinese, then its English, in one heading
             chinese, english = element.find_all("span", recursive=False)
             assert (chinese["lang"], english["lang"]) == ("zh", "en"), element["data-sentence"]
             pairs = [(element["data-sentence"], chinese, english)]
         else:
-            chinese, english = element.find_all("div", recursive=False)
-            assert (chinese["lang"], chinese["class"], english["lang"], english["class"]) == \
-                   ("zh", ["parallel-zh"], "en", ["parallel-en"])
-            pairs = [(zh["data-sentence"], zh, en) for zh, en
-                     in zip(chinese.select(".sentence"), english.select(".sentence"), strict=True)]
+            cells = element.find_all("p", recursive=False)
+            assert [(cell["lang"], cell["class"]) for cell in cells] == \
+                [("zh", ["parallel-zh"]), ("en", ["parallel-en"])] * (len(cells) // 2), element["id"]
+            pairs = [(zh.select_one(".sentence")["data-sentence"], zh.select_one(".sentence"), en.select_one(".sentence"))
+                     for zh, en in zip(cells[::2], cells[1::2], strict=True)]
             assert [zh["data-sentence"] for _, zh, _ in pairs] == [en["data-sentence"] for _, _, en in pairs]
         for sentence_id, zh, en in pairs:
             shown.append(sentence_id)
             assert zh.get_text().strip("\u2060") == SPEECH[sentence_id]["zh"]
             assert en.get_text().strip("\u2060") and not HAN.search(en.get_text()), sentence_id
     assert shown == list(SPEECH)
+    # The table of contents lists each part, in the page's language only.
+    whole = page(site, HOMES[language] + "parallel.html")
+    for heading in article.select("h2[data-sentence]"):
+        [entry] = whole.select(f'nav a[href="#{heading["id"]}"]')
+        expected = SPEECH[heading["id"]]["zh"] if language == "zh" else SPEECH[heading["id"]]["en"]
+        assert " ".join(entry.get_text().split()) == expected, heading["id"]
 
 
 def test_no_chinese_topic_heading_is_on_an_english_page(site):
@@ -174,7 +182,7 @@ def test_the_parallel_text_bolds_topic_sentences_and_item_headings_in_both_colum
                 if sentence.get("topic") or sentence_id.endswith("-s01") and ITEM_HEADING.match(sentence["zh"])}
     assert any(ITEM_HEADING.match(SPEECH[sentence_id]["zh"]) for sentence_id in expected)
     for column in ("parallel-zh", "parallel-en"):
-        bold = {sentence["data-sentence"] for sentence in article.select(f"div.{column} .sentence") if sentence.strong}
+        bold = {sentence["data-sentence"] for sentence in article.select(f"p.{column} .sentence") if sentence.strong}
         assert bold == expected, column
 
 

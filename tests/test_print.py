@@ -36,8 +36,27 @@ def test_the_brief_prints_on_at_most_two_a4_pages_with_its_key_figures(reader_pa
         assert str(figure["value"]) in text, figure["id"]
     fonts = [font.get_object() for page in pdf.pages for font in (page["/Resources"].get("/Font") or {}).values()]
     assert fonts and all(embedded(font) for font in fonts)  # text in fonts the PDF carries, not an image
+
+
+# The Kangxi radicals and their supplement: look-alikes of ideographs (⽣ for 生) that a PDF's text
+# carries when its font maps them to the ideographs' glyphs (Noto Sans CJK does).
+RADICALS = re.compile(r"[\u2e80-\u2fdf]")
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_the_printed_brief_s_chinese_is_the_characters_themselves(reader_page, language):
+    """Copied or searched, the PDF's Chinese is the text, not look-alike radicals, whatever CJK
+    fonts this machine has (the page prints in the site's own print font: scripts/print_font.py)."""
+    tab = reader_page(HOMES[language] + "brief.html")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(tab.pdf(format="A4"))).pages)
+    radicals = sorted(set(RADICALS.findall(text)))
+    assert not radicals, (f"the PDF's text has {len(radicals)} Kangxi radicals where ideographs belong "
+                          f"({''.join(radicals[:12])}): the page was not printed in fonts/print-zh.woff2")
     if language == "zh":
-        assert any("WenQuanYi" in font.get("/BaseFont", "") or "CJK" in font.get("/BaseFont", "") for font in fonts)
+        assert flat(DOCUMENT["title"]["zh"]) in flat(text)
+
+
+DOCUMENT = yaml.safe_load((ROOT / "data/document.yaml").read_text(encoding="utf-8"))
 
 
 def embedded(font) -> bool:

@@ -335,7 +335,7 @@ def start_indexing(config, language: str) -> None:
     pages = language_pages(site, roots)[language]
     if _search_cache.get("root") != root:  # one cache per build of both languages (pruned after both)
         _search_cache.update(root=root, cache=Cache(root / CACHE / "search"), code=code_fingerprint(root))
-    _indexing[language] = _indexer.submit(index_language, site, pages, roots[language], _search_cache["cache"],
+    _indexing[language] = _indexer.submit(index_language, site, pages, language, roots[language], _search_cache["cache"],
                                           _search_cache["code"])
 
 

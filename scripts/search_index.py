@@ -3,8 +3,17 @@
 Each language has its own index beside its pages (pagefind/, en/pagefind/), so a reader's query
 finds pages in the reader's language only, and the browser fetches nothing of it until the
 reader searches (Chinese is segmented by Pagefind's extended build). Only the page content
-marked `data-pagefind-body` (overrides/main.html) is indexed, without the permalink and
-source-link glyphs. An index is kept in the build's cache (scripts/cache.py, .cache/search/) as
+marked `data-pagefind-body` (overrides/main.html) is indexed, in the page's own language (a
+Chinese quote on an English page is not), without the permalink and source-link glyphs.
+
+Pagefind cuts Chinese into words with one dictionary when it indexes (jieba) and the reader's
+browser cuts the query with another (Intl.Segmenter), so a term the two cut differently finds
+nothing: 源翔祖代鸡 is indexed as 源翔 祖代鸡 and queried as 源 翔 祖 代 鸡. Each page is
+therefore indexed with a search-only field of the site's terms it holds (the headwords and row
+labels its pages name: glossary entries, figures, projects), each as every ending of it
+(源翔祖代鸡 翔祖代鸡 祖代鸡 代鸡 鸡): any piece the browser cuts from a term is then the start
+of an indexed word, and Pagefind matches a query word by its start. The pages are indexed from a
+copy carrying that field; the served pages stay as built. An index is kept in the build's cache (scripts/cache.py, .cache/search/) as
 one archive of its folder, keyed by the code that indexes (this module's options among it),
 Pagefind's version and the language's built pages, and verified when read.
 
@@ -15,13 +24,16 @@ MkDocs hooks start each language's in the background while the next language is 
 from __future__ import annotations
 
 import hashlib
+from html import escape
 import io
+import re
 import shutil
 import subprocess
 import tarfile
 from importlib import metadata
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from pagefind_bin_extended import get_executable
 
 from scripts.cache import Cache
@@ -32,6 +44,11 @@ BUNDLE = "pagefind"
 # Links that are glyphs or repeated labels, not text a reader searches for.
 NOT_INDEXED = (".headerlink", ".sentence-link", ".source-link")
 NOT_FOUND = "404.html"
+BODY = "<div data-pagefind-body>"  # overrides/main.html: the indexed part of a page
+TERMS_FIELD = "terms"  # the search-only field (Pagefind metadata, searched but never shown)
+TERM_ELEMENTS = "dt, th[scope=row]"  # where the pages name the site's terms: headwords and row labels
+# Text Pagefind's extended build segments: runs of Han characters.
+SEGMENTED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def language_pages(site: Path, roots: dict[str, str]) -> dict[str, list[str]]:
@@ -64,14 +81,67 @@ def pagefind_version() -> str:
     return f"{metadata.version('pagefind_bin_extended')} {program} {status.st_size} {status.st_mtime_ns}"
 
 
-def run_pagefind(site: Path, pages: list[str], output: Path) -> None:
-    arguments = [str(get_executable()), "--site", str(site), "--output-path", str(output), "--quiet",
+def not_indexed(language: str) -> tuple[str, ...]:
+    """What Pagefind leaves out of a page in `language`: glyph links and text in another language
+    (`zh-Latn-pinyin` is Chinese's own)."""
+    return NOT_INDEXED + (f'[lang]:not([lang|="{language}"])',)
+
+
+def indexed_text(page: BeautifulSoup, language: str) -> str:
+    """The text of a page Pagefind indexes, its whitespace collapsed."""
+    body = page.select_one("[data-pagefind-body]")
+    if body is None:
+        return ""
+    for element in body.select(", ".join(not_indexed(language))):
+        element.decompose()
+    return " ".join(body.get_text(" ").split())
+
+
+def site_terms(texts: list[BeautifulSoup]) -> set[str]:
+    """The terms the pages name (their headwords and row labels), each as the page shows it."""
+    return {" ".join(element.get_text(" ").split()) for page in texts for element in page.select(TERM_ELEMENTS)}
+
+
+def endings(term: str) -> list[str]:
+    """Every ending of each run of Han characters in the term (源翔祖代鸡 -> 源翔祖代鸡 翔祖代鸡
+    祖代鸡 代鸡 鸡); none for a term without Han characters, which Pagefind indexes as written."""
+    return [run[start:] for run in SEGMENTED.findall(term) for start in range(len(run))]
+
+
+def search_words(held: set[str]) -> str:
+    """The words of a page's terms field: the endings of the terms it holds, without an ending
+    that starts another (Pagefind finds it by the longer one)."""
+    words = sorted({ending for term in held for ending in endings(term)})
+    kept = [word for word, following in zip(words, words[1:] + [""]) if not following.startswith(word)]
+    return " ".join(kept)
+
+
+def with_terms_field(html: str, words: str) -> str:
+    """The page with its terms field on the indexed part."""
+    field = f'<div data-pagefind-body data-pagefind-meta="{TERMS_FIELD}[data-terms]" data-terms="{escape(words)}">'
+    return html.replace(BODY, field, 1) if words else html
+
+
+def indexing_copy(site: Path, pages: list[str], language: str, copy: Path) -> None:
+    """Copy the pages to `copy`, each with the search words of the site's terms it holds."""
+    html = {page: (site / page).read_text(encoding="utf-8") for page in pages}
+    parsed = {page: BeautifulSoup(text, "html.parser") for page, text in html.items()}
+    texts = {page: indexed_text(soup, language) for page, soup in parsed.items()}
+    terms = sorted(term for term in site_terms(list(parsed.values())) if term)
+    for page in pages:
+        held = {term for term in terms if term in texts[page]}
+        (copy / page).parent.mkdir(parents=True, exist_ok=True)
+        (copy / page).write_text(with_terms_field(html[page], search_words(held)), encoding="utf-8")
+
+
+def run_pagefind(pages_folder: Path, pages: list[str], language: str, output: Path) -> None:
+    arguments = [str(get_executable()), "--site", str(pages_folder), "--output-path", str(output), "--quiet",
                  "--glob", "{" + ",".join(pages) + "}"]
-    for selector in NOT_INDEXED:
+    for selector in not_indexed(language):
         arguments += ["--exclude-selectors", selector]
     result = subprocess.run(arguments, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise RuntimeError(f"Pagefind failed to index {site}:\n{result.stdout}{result.stderr}")
+        raise RuntimeError(f"Pagefind failed to index {pages_folder}:\n{result.stdout}{result.stderr}")
 
 
 def packed(folder: Path) -> bytes:
@@ -92,22 +162,25 @@ def unpack(archive: bytes, folder: Path) -> None:
         opened.extractall(folder, filter="data")
 
 
-def index_language(site: Path, pages: list[str], root: str, cache: Cache, code: str) -> bool:
+def index_language(site: Path, pages: list[str], language: str, root: str, cache: Cache, code: str) -> bool:
     """Put the search index of `pages` (one language's, under site) at site/<root>pagefind/;
     return whether Pagefind ran (False when the index of exactly these pages was cached)."""
-    key = key_of("search", code, pagefind_version(), pages_digest(site, pages))
+    key = key_of("search", code, language, pagefind_version(), pages_digest(site, pages))
     archive = cache.get(key)
     bundle = site / root / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
     if archive is not None:
         unpack(archive, bundle)
         return False
-    building = temporary_path(cache.folder / key)  # `.KEY.PID-THREAD.tmp`: removed by the cache if this build is killed
+    # `.NAME.PID-THREAD.tmp`: removed by the cache if this build is killed
+    building, copy = temporary_path(cache.folder / key), temporary_path(cache.folder / f"{key}-pages")
     try:
-        run_pagefind(site, pages, building)
+        indexing_copy(site, pages, language, copy)
+        run_pagefind(copy, pages, language, building)
         archive = packed(building)
     finally:
         shutil.rmtree(building, ignore_errors=True)
+        shutil.rmtree(copy, ignore_errors=True)
     cache.put(key, archive)
     unpack(archive, bundle)
     return True

@@ -75,13 +75,13 @@ def test_each_languages_pages_have_their_own_search_index_rebuilt_only_when_they
     roots = {"zh": "", "en": "en/"}
     by_language = language_pages(site, roots)
     assert by_language == {"zh": ["index.html"], "en": ["en/index.html", "en/results.html"]}
-    assert [index_language(site, by_language[language], roots[language], cache, "code") for language in roots] == [True, True]
+    assert [index_language(site, by_language[language], language, roots[language], cache, "code") for language in roots] == [True, True]
     assert (site / "pagefind/pagefind-entry.json").is_file() and (site / "en/pagefind/pagefind-entry.json").is_file()
 
     (site / "en/results.html").write_text((site / "en/results.html").read_text(encoding="utf-8")
                                           .replace("growth", "rose"), encoding="utf-8")
     by_language = language_pages(site, roots)
-    assert [index_language(site, by_language[language], roots[language], cache, "code") for language in roots] == [False, True]
+    assert [index_language(site, by_language[language], language, roots[language], cache, "code") for language in roots] == [False, True]
 
 
 def test_another_card_font_draws_every_card_and_generates_again(project, monkeypatch):

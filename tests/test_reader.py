@@ -480,6 +480,42 @@ def test_each_page_is_in_its_own_language(reader_page, path):
                        f"{first(words, 15)}); first: {first([f'{word!r} in {element}' for word, element in found], 8)}")
 
 
+# Text that a reader sees apart stays apart as text ------------------------------------------------
+
+RUN_TOGETHER = r"""
+    const content = document.querySelector("[data-pagefind-body]") || document.querySelector("article");
+    // The nearest ancestor laid out as its own box (a cell, a list item, a block-styled span).
+    const box = (node) => {
+        let element = node.parentElement;
+        while (element !== content && getComputedStyle(element).display.startsWith("inline")) element = element.parentElement;
+        return element;
+    };
+    const shown = (node) => node.parentElement.getClientRects().length > 0;
+    const found = [];
+    let previous = null, spaced = false;
+    for (const node of textNodes(content)) {
+        const text = node.textContent;
+        if (!text.trim()) { spaced = spaced || text.length > 0; continue; }
+        if (!shown(node)) continue;
+        if (previous && !spaced && !/\s$/.test(previous.textContent) && !/^\s/.test(text) && box(previous) !== box(node))
+            found.push(`${previous.textContent.slice(-12)}|${text.slice(0, 12)} in ${describe(box(node))}`);
+        previous = node;
+        spaced = false;
+    }
+    return found;
+"""
+
+
+@pytest.mark.parametrize("path", READER_PAGES)
+def test_text_shown_apart_is_apart_in_the_text(reader_page, path):
+    """Words a reader sees in separate boxes (table cells, list items, a card's value and label)
+    are separated by white space in the page's text too: search excerpts, copied text and
+    screen readers otherwise run them together ("growth5.3%", "IndicatorValuePeriod")."""
+    found = run(reader_page(path, 1280), RUN_TOGETHER)
+    expect_none(found, f"{path} at 1280 px: {len(found)} places where separate boxes' text runs together; "
+                       f"first: {first(found, 6)}")
+
+
 # 7. No template leakage ---------------------------------------------------------------------------
 
 

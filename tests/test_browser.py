@@ -1,6 +1,8 @@
-"""The built site in Debian's Chromium, served from 127.0.0.1 under a sub-path: search in each language that finds every term of the site, with excerpts in the page's language and words apart,
-language (loaded only when opened, by button or keyboard, in the scheme's colours), the language switch, requests that never leave the machine, no console errors, and
-no sideways scrolling on a phone."""
+"""The built site in Debian's Chromium, served from 127.0.0.1 under a sub-path: search in each
+language (loaded only when opened, by button or keyboard, in the scheme's colours) that finds
+every term of the site, with excerpts in the page's language and its words apart; the language
+switch, requests that never leave the machine, no console errors, and no sideways scrolling on a
+phone."""
 
 import re
 import time

@@ -516,6 +516,74 @@ def test_text_shown_apart_is_apart_in_the_text(reader_page, path):
                        f"first: {first(found, 6)}")
 
 
+# Long pages scroll to their end ------------------------------------------------------------------
+
+LONG_PAGES = [f"{root}{name}.html" for root in ("", "en/") for name in ("speech", "parallel", "glossary", "results", "checks", "projects")]
+
+SCROLL_THROUGH = r"""
+    const heights = [document.documentElement.scrollHeight];
+    for (const fraction of [0.25, 0.5, 0.75, 1]) {
+        scrollTo(0, fraction * (document.documentElement.scrollHeight - innerHeight));
+        await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        heights.push(document.documentElement.scrollHeight);
+    }
+    scrollTo(0, 0);
+    return heights;
+"""
+
+AT_THE_END = r"""
+    const footer = document.querySelector("footer").getBoundingClientRect();
+    return {bottom: Math.round(footer.bottom), screen: innerHeight,
+            scrolled: Math.round(scrollY + innerHeight), height: document.documentElement.scrollHeight};
+"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", LONG_PAGES)
+def test_long_pages_keep_their_height_and_the_end_key_reaches_the_footer(reader_page, path, width):
+    """The page's height is the same before and while a reader scrolls through it (a block laid
+    out only when near the screen once made the scrollbar jump), and the End key shows the
+    footer at the bottom of the screen."""
+    tab = reader_page(path, width)
+    heights = run(tab, SCROLL_THROUGH)
+    assert len(set(heights)) == 1, f"{path} at {width} px: the page's height changes while scrolling: {heights} px"
+    tab.keyboard.press("End")
+    tab.wait_for_function("Math.abs(scrollY + innerHeight - document.documentElement.scrollHeight) <= 1")
+    end = run(tab, AT_THE_END)
+    assert end["bottom"] <= end["screen"] + 1 and end["scrolled"] >= end["height"] - 1, (
+        f"{path} at {width} px: after the End key the footer ends at {end['bottom']} px on a "
+        f"{end['screen']} px screen; scrolled to {end['scrolled']} of {end['height']} px")
+
+
+LANDING = r"""
+    const target = document.getElementById(argument);
+    const box = target.getBoundingClientRect();
+    const header = document.querySelector(".md-header").getBoundingClientRect();
+    return {top: Math.round(box.top), bottom: Math.round(box.bottom), header: Math.round(header.bottom),
+            screen: innerHeight, marked: getComputedStyle(target).backgroundColor};
+"""
+
+
+def last_sentence_id() -> str:
+    speech = yaml.safe_load((ROOT / "data/speech.yaml").read_text(encoding="utf-8"))
+    return list(speech)[-1]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", SPEECH_PAGES + ["parallel.html", "en/parallel.html"])
+def test_a_link_to_the_last_sentence_lands_on_it_below_the_header(reader_page, path, width):
+    """A link to the speech's last sentence shows that sentence on the screen, whole, below the
+    sticky header, and marked."""
+    sentence = last_sentence_id()
+    tab = reader_page(f"{path}#{sentence}", width)
+    tab.wait_for_timeout(300)
+    where = run(tab, LANDING, sentence)
+    assert where["top"] >= where["header"] and where["bottom"] <= where["screen"], (
+        f"{path}#{sentence} at {width} px: the sentence spans {where['top']}-{where['bottom']} px, "
+        f"below a header ending at {where['header']} px on a {where['screen']} px screen")
+    assert where["marked"] not in ("rgba(0, 0, 0, 0)", "transparent"), f"{path}#{sentence}: the sentence is not marked"
+
+
 # 7. No template leakage ---------------------------------------------------------------------------
 
 

@@ -59,7 +59,7 @@ java: ## Install Debian's Java runtime if missing (for the HTML checker, vnu.jar
 node: $(NODE_INSTALLED) ## Install axe-core, vnu-jar and lighthouse (the checkers of the tests and the benchmark) from package-lock.json
 
 clean: ## Remove the virtual environment, node_modules, the built site, generated pages, caches and screenshots
-	rm -rf $(VENV) node_modules site docs/*.md docs/downloads docs/.generated.json .cache screenshots
+	rm -rf $(VENV) node_modules site docs/*.md docs/downloads docs/cards docs/fonts docs/.generated.json .cache screenshots
 
 $(INSTALLED): requirements.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from decimal import Decimal
 import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from cn2an import cn2an
 from pydantic import BaseModel, ValidationError
 
 from scripts.figures import CARD_LABEL_LIMITS, CHINESE_QUALIFIERS, chinese_wording, value_text
@@ -22,8 +24,8 @@ from scripts.model import (ChallengeGroup, ChartSpec, Document, Exclusion, Figur
 from scripts.outcomes import NO_OUTCOME, assess, comparable_units, is_target
 from scripts.points import period_mentions, plain_runs, references
 from scripts.numbers import mentions, missing_numbers
-from scripts.quantity import UNITS, QuantityError, expand_placeholders
-from scripts.relations import KINDS, compute, divisor
+from scripts.quantity import UNITS, QuantityError, counts_things, expand_placeholders
+from scripts.relations import DAY_KINDS, KINDS, compute, divisor
 from scripts.speech import Paragraph
 from scripts.terms import find_terms, form_pattern, term_forms
 from scripts.yamlfile import FieldPath, Problem, YamlDocument, dotted
@@ -283,6 +285,25 @@ def check_glossary_entries(file: YamlDocument, glossary: list[GlossaryEntry]) ->
                 yield at(file, path, "Chinese in the English name; write pinyin or English")
 
 
+def check_entities(file: YamlDocument, glossary: list[GlossaryEntry]) -> Iterator[Problem]:
+    """Each project, enterprise and park says what the speech says of it; an entry that is the
+    same thing as another names an entry of those kinds that is not itself the same as a third."""
+    by_id = {entry.id: entry for entry in glossary}
+    for index, entry in enumerate(glossary):
+        if entry.entity_kind and entry.said is None and entry.same_as is None:
+            yield at(file, (index, "kind"), f"{entry.zh} is a {entry.kind} without `said` (add said: with zh: and en:, "
+                                            "a short phrase each: what the speech says of it)")
+        if entry.same_as is None:
+            continue
+        other = by_id.get(entry.same_as)
+        if other is None or other is entry:
+            yield at(file, (index, "same_as"), f"unknown entry {entry.same_as!r} (expected the id of another "
+                                               "entry of data/glossary.yaml)")
+        elif not entry.entity_kind or not other.entity_kind or other.same_as:
+            yield at(file, (index, "same_as"), f"{entry.zh} and {other.zh} cannot be listed as one (expected "
+                                               "two projects, enterprises or parks, the other without same_as)")
+
+
 def check_glossary_figures(file: YamlDocument, glossary: list[GlossaryEntry], figures: list[Figure]) -> Iterator[Problem]:
     named = (((index, "figures", number), figure_id)
              for index, entry in enumerate(glossary) for number, figure_id in enumerate(entry.figures))
@@ -296,21 +317,38 @@ def check_figures(file: YamlDocument, figures: list[Figure], topics: list[Topic]
     """Topics and related figures known, and every figure quoted verbatim from the sentence it
     names, with its value, unit and qualifier as the speech writes them."""
     topic_ids = {topic.id for topic in topics}
-    ids = {figure.id for figure in figures}
+    by_id = {figure.id: figure for figure in figures}
+    ids = set(by_id)
     for index, figure in enumerate(figures):
         if figure.topic not in topic_ids:
             yield at(file, (index, "topic"), f"unknown topic {figure.topic!r} (expected one of: "
                                              f"{', '.join(sorted(topic_ids))})")
+        if message := kind_problem(figure):
+            yield at(file, (index, "kind"), message)
         if figure.related and figure.related.figure not in ids - {figure.id}:
             yield at(file, (index, "related", "figure"), f"unknown figure {figure.related.figure!r} "
                                                          "(expected the id of another figure)")
+        elif figure.related and (other := by_id[figure.related.figure]).unit != figure.unit:
+            yield at(file, (index, "related", "figure"), f"{other.id} is in {other.unit!r}, this figure in "
+                                                         f"{figure.unit!r}: not comparable (a related figure measures "
+                                                         "the same thing in the same unit; else remove `related`)")
         for number, source in enumerate(figure.also_in):
             path = (index, "also_in", number)
             yield from source_problems(file, path, (*path, "quote"), source, figure, translation)
         found = list(source_problems(file, (index, "source"), (index, "value"), figure.source, figure, translation))
         yield from found
-        if not found:
+        if not found and figure.numeral is None:
             yield from (at(file, (index, field), message) for field, message in wording_problems(figure))
+
+
+def kind_problem(figure: Figure) -> str | None:
+    """One rule for a count and a result: a count is a number of things, a result an amount measured."""
+    counted = counts_things(figure.unit)
+    if figure.kind not in {"count", "result"} or (figure.kind == "count") == counted:
+        return None
+    return (f"{figure.kind}, but {figure.unit!r} {'counts things' if counted else 'measures an amount'} (expected "
+            f"kind: {'count' if counted else 'result'}: a count is a number of items, households, people or head; "
+            "a result an amount of area, length, money or weight)")
 
 
 def source_problems(file: YamlDocument, path: FieldPath, value_path: FieldPath, source: FigureSource, figure: Figure,
@@ -323,8 +361,36 @@ def source_problems(file: YamlDocument, path: FieldPath, value_path: FieldPath, 
     elif source.quote not in sentence.zh:
         yield at(file, (*path, "quote"), f"{source.quote!r} is not in sentence {source.sentence} (expected words "
                                          f"copied exactly from: {sentence.zh!r})")
-    elif (written := value_text(figure.value)) not in NUMBER_TEXT.findall(source.quote):
-        yield at(file, value_path, f"{written} is not in the quote {source.quote!r} (expected the number exactly as the speech writes it)")
+    else:
+        if figure.numeral is not None:
+            yield from numeral_problems(file, path[:1], source, figure)
+        elif (written := value_text(figure.value)) not in NUMBER_TEXT.findall(source.quote):
+            yield at(file, value_path, f"{written} is not in the quote {source.quote!r} (expected the number exactly as "
+                                       "the speech writes it, or the Chinese numeral it writes in `numeral`)")
+        if source.quote_en not in sentence.en:
+            yield at(file, (*path, "quote_en"), f"{source.quote_en!r} is not in the English of sentence {source.sentence} "
+                                                f"(expected words copied exactly from: {sentence.en!r})")
+        elif missing := missing_numbers(source.quote, expand_placeholders(source.quote_en)):
+            yield at(file, (*path, "quote_en"), f"{source.quote_en!r} does not give {', '.join(m.chinese for m in missing)} "
+                                                f"of the quote {source.quote!r} (expected the English words that "
+                                                "translate the quote, its numbers among them)")
+
+
+def numeral_problems(file: YamlDocument, path: FieldPath, source: FigureSource, figure: Figure) -> Iterator[Problem]:
+    """A figure the speech writes in a Chinese numeral (“零”火点, 全市第一): the numeral is in the
+    quote and reads as the value."""
+    numeral = figure.numeral or ""
+    if numeral not in source.quote:
+        yield at(file, (*path, "numeral"), f"{numeral!r} is not in the quote {source.quote!r} (expected the "
+                                           "Chinese numeral as the quote writes it)")
+        return
+    try:
+        read = cn2an(numeral.removeprefix("第"), "smart")
+    except ValueError:
+        read = None
+    if read is None or Decimal(str(read)) != Decimal(value_text(figure.value)):
+        yield at(file, (*path, "value"), f"{value_text(figure.value)}, but the numeral {numeral!r} reads "
+                                         f"{'as nothing' if read is None else read} (expected the value the numeral writes)")
 
 
 def check_periods(file: YamlDocument, figures: list[Figure], periods: list[Period],
@@ -499,17 +565,17 @@ def relation_problems(file: YamlDocument, index: int, relation: Relation, figure
     if divisor(relation, inputs) == 0:
         yield at(file, (index, "inputs"), f"a {relation.kind} of these figures divides by zero (check the values "
                                           f"of {', '.join(relation.inputs)})")
-    if (relation.kind == "days") != (relation.days_of is not None):
+    if (relation.kind in DAY_KINDS) != (relation.days_of is not None):
         yield at(file, (index, "days_of" if relation.days_of else "kind"),
-                 "days_of is for a relation of kind days, which needs it (the year or half-year, 2024 or 2024-H1)")
+                 "days_of is for a relation of kind days or rest, which needs it (the year or half-year, 2024 or 2024-H1)")
     if relation.at_least and not relation.stated:
         yield at(file, (index, "at_least"), "at_least needs the figure it compares with, in `stated`")
     if relation.stated in relation.inputs:
         yield at(file, (index, "stated"), f"{relation.stated} is one of the inputs: a relation cannot check a figure "
                                           "against itself (name the figure that states the result)")
-    if relation.days_of and relation.kind == "days" and inputs[0].period != relation.days_of:
-        yield at(file, (index, "days_of"), f"{relation.days_of}, but {inputs[0].id} is a share of {inputs[0].period} "
-                                           f"(expected days_of: {inputs[0].period!r})")
+    if relation.days_of and relation.kind in DAY_KINDS and (share := inputs[-1]).period != relation.days_of:
+        yield at(file, (index, "days_of"), f"{relation.days_of}, but {share.id} is a share of {share.period} "
+                                           f"(expected days_of: {share.period!r})")
 
 
 # Versions

@@ -1,5 +1,5 @@
-"""The dataset's citation as BibTeX and CSL-JSON, for reference managers (shown on the downloads
-pages). The generator gives the facts (scripts/downloads.py `citation_record`); the theme adds
+"""The dataset's citation as BibTeX and CSL-JSON, for reference managers, and as a GB/T 7714
+reference, the form a Chinese reader pastes (shown on the downloads pages). The generator gives the facts (scripts/downloads.py `citation_record`); the theme adds
 the address, which only the build knows. Pure, and light: the MkDocs hooks import it.
 """
 
@@ -49,3 +49,14 @@ def csl_json(record: dict, site_url: str) -> str:
             "original-date": {"date-parts": [[int(part) for part in record["original_date"].split("-")]]},
             "source": record["original_url"]}
     return json.dumps([item], ensure_ascii=False, indent=2)
+
+
+ACCESSED = "引用日期"  # GB/T 7714's access date: the reader's day, which the page's script writes in
+
+
+def gbt7714(record: dict, site_url: str) -> str:
+    """A GB/T 7714-2015 reference to the dataset as an online dataset ([DS/OL]): title, version,
+    date of this version, the reader's access date (ACCESSED, filled in by the page) and address.
+    It has no author: GB/T 7714 then begins with the title."""
+    return (f"{record['title_zh']}[DS/OL]. 版本{record['version']}. ({record['date']})[{ACCESSED}]. "
+            f"{urljoin(site_url, record['url'])}.")

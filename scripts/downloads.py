@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 from pathlib import PurePosixPath
 
 from scripts.citations import safe_name
@@ -13,6 +14,7 @@ from scripts.figures import amount_text, display_value, value_text
 from scripts.interface import date_text
 from scripts.model import SiteData
 from scripts.outcomes import assessments
+from scripts.quantity import UNITS, expand_placeholders
 from scripts.relations import amount, computed_relations
 
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
@@ -26,10 +28,13 @@ COLUMNS = [
     ("label_en", "string", "What the figure counts, in English"),
     ("value", "number", "The number as the speech writes it (a derived value: as computed, rounded)"),
     ("unit", "string", "Unit of `value` (magnitude included: 10,000 mu, 100 million yuan)"),
+    ("value_base", "number", "The value in `base_unit`, the magnitude applied (5.13 in 10,000 mu is 51300 mu)"),
+    ("base_unit", "string", "The unit without magnitude: mu, yuan, head, item, person, percent, day ..."),
     ("value_zh", "string", "The value as the speech writes it, with its unit"),
     ("value_en", "string", "The value in English (mu with hectares, jin with tonnes)"),
-    ("kind", "string", "A figure's: result, change, share, count, rank, target, threshold, allocation or size; "
-                       "a derived record's formula: share, days, sum, difference, base or total"),
+    ("kind", "string", "A figure's: result (an amount measured), change, share, count (a number of things), rank, "
+                       "target, threshold, allocation or size; a derived record's formula: share, days, sum, "
+                       "difference, base, total or rest"),
     ("period", "string", "Period the figure refers to, as the speech states it (data/periods.yaml)"),
     ("basis", "string", "Comparison the speech states, if any"),
     ("qualifier", "string", "at-least, more-than or exceeds, if the speech qualifies the number"),
@@ -41,6 +46,7 @@ COLUMNS = [
     ("note_en", "string", "The same note, in English"),
     ("sentence", "string", "Id of the source sentence in the full text"),
     ("quote", "string", "The words of the speech that give the figure (Chinese, verbatim)"),
+    ("quote_en", "string", "The same words in this site's English translation"),
     ("also_sentences", "string", "Ids of other sentences that state the same figure, space-separated"),
     ("formula", "string", "A derived record's formula, with the input values as the speech writes them"),
     ("inputs", "string", "Ids of the figures a derived record is computed from, space-separated"),
@@ -74,7 +80,8 @@ def citation_record(site: SiteData) -> dict[str, str]:
     """The facts a reference manager needs to cite the dataset (scripts/citations.py formats them)."""
     document, latest, published = site.document, site.versions[0], site.document.published
     return {"key": f"{safe_name(PurePosixPath(document.source.file).stem)}-figures-{latest.version}",
-            "title": dataset_title(site), "author": document.site_title.en, "version": latest.version,
+            "title": dataset_title(site), "title_zh": f"{document.site_title.zh}：数字数据集",
+            "author": document.site_title.en, "version": latest.version,
             "date": latest.date.isoformat(), "url": "downloads.html",
             "original_title": document.title.zh, "original_publisher": published.publisher.zh,
             "original_date": published.posted.isoformat(), "original_url": published.url,
@@ -88,12 +95,20 @@ def citation(site: SiteData, language: str = "en") -> str:
     return "".join(text for text, _ in citation_parts(site, language))
 
 
+def in_base_unit(value: Decimal, unit: str) -> dict[str, float | int | str]:
+    """A value in its unit without magnitude: (5.13, "10,000 mu") -> 51300 in mu."""
+    _, multiplier, base = UNITS[unit]
+    scaled = (value * multiplier).normalize()
+    return {"value_base": int(scaled) if scaled == scaled.to_integral_value() else float(scaled), "base_unit": base}
+
+
 def records(site: SiteData) -> list[dict[str, str | float | int | bool]]:
     """Every figure of the speech, then every value this site computed from them (derived)."""
     version = site.versions[0].version if site.versions else ""
     figures = [{
         "id": figure.id, "derived": False, "topic": figure.topic, "label_zh": figure.label.zh,
         "label_en": figure.label.en, "value": figure.value, "unit": figure.unit,
+        **in_base_unit(Decimal(value_text(figure.value)), figure.unit),
         "value_zh": display_value(figure, "zh"), "value_en": display_value(figure, "en"),
         "kind": figure.kind, "period": figure.period, "basis": figure.basis or "",
         "qualifier": figure.qualifier or "", "headline": figure.headline,
@@ -101,6 +116,7 @@ def records(site: SiteData) -> list[dict[str, str | float | int | bool]]:
         "note_zh": figure.related.note.zh if figure.related else "",
         "note_en": figure.related.note.en if figure.related else "",
         "sentence": figure.source.sentence, "quote": figure.source.quote,
+        "quote_en": expand_placeholders(figure.source.quote_en),
         "also_sentences": " ".join(source.sentence for source in figure.also_in),
         "formula": "", "inputs": "", "data_version": version,
     } for figure in site.figures]
@@ -108,12 +124,13 @@ def records(site: SiteData) -> list[dict[str, str | float | int | bool]]:
         "id": computed.relation.id, "derived": True, "topic": computed.inputs[0].topic,
         "label_zh": computed.relation.label.zh, "label_en": computed.relation.label.en,
         "value": float(computed.shown) if computed.decimals else int(computed.shown), "unit": computed.unit,
+        **in_base_unit(computed.shown, computed.unit),
         "value_zh": amount(computed, "zh"), "value_en": amount(computed, "en"),
         "kind": computed.relation.kind, "period": "", "basis": "", "qualifier": "", "headline": False,
         "related": computed.relation.stated or "",
         "note_zh": computed.relation.note.zh if computed.relation.note else "",
         "note_en": computed.relation.note.en if computed.relation.note else "",
-        "sentence": "", "quote": "", "also_sentences": "",
+        "sentence": "", "quote": "", "quote_en": "", "also_sentences": "",
         "formula": computed.formula, "inputs": " ".join(computed.relation.inputs), "data_version": version,
     } for computed in computed_relations(site.relations, site.figures)]
     return figures + derived

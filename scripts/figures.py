@@ -90,7 +90,10 @@ def chinese_wording(figure: Figure) -> Wording | None:
 
 
 def chinese_amount(figure: Figure) -> str:
-    """The figure in Chinese as the speech words it, qualifier included: 3520余万元, 第1位, 6%以上."""
+    """The figure in Chinese as the speech words it, qualifier included: 3520余万元, 第1位, 6%以上;
+    a figure the speech writes in a Chinese numeral as that numeral (零, 第一)."""
+    if figure.numeral:
+        return figure.numeral
     wording = chinese_wording(figure)
     if wording is None:
         raise ValueError(f"figure {figure.id!r}: its quote {figure.source.quote!r} does not write "

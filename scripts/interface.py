@@ -76,5 +76,13 @@ def english_date(day: datetime.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
+def file_size(size: int) -> str:
+    """A file's size as a download link gives it: 950 B, 12.3 KB, 1.2 MB (1 KB = 1,024 bytes)."""
+    for unit, scale in (("MB", 1024 ** 2), ("KB", 1024)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} B"
+
+
 def date_text(day: datetime.date, language: str) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if language == "zh" else english_date(day)

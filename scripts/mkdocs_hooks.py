@@ -42,11 +42,11 @@ from mkdocs.utils import CountHandler
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 # Only light modules here: a build whose inputs did not change loads no more (scripts/incremental.py).
-from scripts.citations import bibtex, csl_json  # noqa: E402
+from scripts.citations import bibtex, csl_json, gbt7714  # noqa: E402
 from scripts.cache import Cache  # noqa: E402
 from scripts.incremental import (CACHE, code_fingerprint, compiled_templates, current_manifest, digest_of,  # noqa: E402
                                  environment_fingerprint, generation_lock, inputs_fingerprint, key_of)
-from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, strings, translator  # noqa: E402
+from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, strings, translator  # noqa: E402
 from scripts.search_index import index_language, language_pages  # noqa: E402
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -90,6 +90,7 @@ def on_env(env, config, files):
     env.filters["json_ld"] = json_ld
     env.filters["bibtex"] = bibtex
     env.filters["csl_json"] = csl_json
+    env.filters["gbt7714"] = gbt7714
     root = Path(config.config_file_path).parent
     env.bytecode_cache = compiled_templates(root, lambda: key_of(environment_fingerprint(env),
                                                                  digest_of(root, ("constraints.txt",))))
@@ -223,14 +224,13 @@ def hreflang_links(site_url: str, alternates: list[dict]) -> list[tuple[str, str
     return links + [("x-default", default[0])] if default else links
 
 
-def theme_strings(language: str, build_date, page=None, config=None) -> dict:
+def theme_strings(language: str, page=None, config=None) -> dict:
     """The interface strings the theme's parts show, in `language`, with their data filled in."""
     values = _theme.get(language, dict.fromkeys(THEME_WORDS, ""))
     t = translator(language)
-    filled_later = {"theme.footer_updated", "theme.cite", "theme.accessed"}
+    filled_later = {"theme.cite", "theme.accessed"}
     ui = {key.removeprefix("theme."): t(key, **values) for key in strings(language)
           if key.startswith("theme.") and key not in filled_later}
-    ui["footer_updated"] = t("theme.footer_updated", date=date_text(build_date.date(), language))
     ui["accessed"] = t("theme.accessed", date="{date}")  # the reader's date, written in by the page's script
     if page is not None and page.canonical_url:
         ui["cite"] = t("theme.cite", **{**values, "title": page.title or "", "site": config.site_name,
@@ -242,7 +242,7 @@ def interface_context(context: dict, language: str, base: str, page=None, config
     """Put the theme's strings and the language's root address into a template context."""
     root = f"{base.rstrip('/')}/{language_root(language)}"
     site_path = urlsplit(config.site_url).path if config is not None and config.site_url else "/"
-    context.update(ui=theme_strings(language, context["build_date_utc"], page, config),
+    context.update(ui=theme_strings(language, page, config),
                    ui_language=language, ui_root=root, ui_home=f"{root}index.html", site_path=site_path)
 
 

@@ -112,6 +112,7 @@ class SpeechSentence(Record):
 
 
 GlossaryKind = Literal["formula", "slogan", "enterprise", "project", "park", "place", "programme", "organization"]
+ENTITY_KINDS = ("project", "park", "enterprise")  # what the projects page lists, in its order
 
 
 class GlossaryEntry(Record):
@@ -126,6 +127,22 @@ class GlossaryEntry(Record):
     explanation: Localized
     status: Literal["started", "completed", "under-way", "to-be-completed", "planned", "listed"] | None = None
     figures: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]] = Field(default_factory=list)
+    said: Localized | None = Field(default=None, description=(
+        "Projects, enterprises and parks: what the speech says of it, a short phrase in each language "
+        "(the projects page's row). Its investment and status have fields of their own."))
+    name: Localized | None = Field(default=None, description=(
+        "The name tables give a project the speech names by a short form (虾青素 -> 虾青素项目)."))
+    same_as: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")] | None = Field(
+        default=None, description=("The id of the entry for the same thing under another name: the "
+                                   "projects page lists the two as one."))
+
+    @property
+    def entity_kind(self) -> str | None:
+        """How the projects page lists it: anything the speech gives a project status (an
+        enterprise's plant, say) as a project; None for what the page does not list."""
+        if self.status or self.kind == "project":
+            return "project"
+        return self.kind if self.kind in ENTITY_KINDS else None
 
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -178,6 +195,9 @@ Unit = Literal[tuple(UNITS)]
 class FigureSource(Record):
     sentence: SentenceId = Field(description="Id of the sentence of data/speech.yaml the figure comes from.")
     quote: Text = Field(description="The words of that sentence that give the figure, copied exactly.")
+    quote_en: Text = Field(description=(
+        "The same words in this site's English: copied exactly from the sentence's `en` (placeholders "
+        "such as {5.13万亩} included), holding the figure's value."))
     period_in: SentenceId | None = Field(default=None, description=(
         "The sentence whose words state the figure's period when neither the quote nor the sentence "
         "does: the sentence it continues (其中, of which), or its own sentence when the word (累计) "
@@ -185,7 +205,8 @@ class FigureSource(Record):
 
 
 class Related(Record):
-    """A figure this one should be read beside, and how the two differ."""
+    """A comparable figure this one should be read beside (the same measure, in the same unit: a
+    target's figure so far), and how the two differ (their periods, say)."""
 
     figure: Slug
     note: Localized
@@ -203,6 +224,8 @@ class Figure(Record):
     period: PeriodId = Field(description="The id of a period of data/periods.yaml.")
     basis: Basis | None = None
     qualifier: Qualifier | None = None
+    numeral: VerbatimText | None = Field(default=None, description=(
+        "The Chinese numeral the quote writes the value in, when it has no digits (“零”火点: 零; 全市第一: 第一)."))
     headline: bool = Field(default=False, description="Shown as a card on the home page.")
     card_label: Localized | None = Field(default=None, description=(
         "A key figure's label on the cards (home page, link previews), where the full label would not "
@@ -245,7 +268,7 @@ class ChartSpec(Record):
     figures: Annotated[list[Slug], Field(min_length=1, description="Ids of figures with the same unit, period and basis.")]
 
 
-RelationKind = Literal["share", "days", "sum", "difference", "base", "total"]
+RelationKind = Literal["share", "days", "sum", "difference", "base", "total", "rest"]
 
 
 class Relation(Record):
@@ -257,7 +280,10 @@ class Relation(Record):
         "share: inputs [part, whole], part / whole x 100. days: inputs [share in percent], the share "
         "of the days of `days_of`. sum: inputs [a, b, ...], their sum. difference: inputs [a, b], a - b. "
         "base: inputs [level, growth in percent], the level a year before, level / (1 + growth / 100). "
-        "total: inputs [count, rate in percent], the whole the rate is of, count / (rate / 100)."))
+        "total: inputs [count, rate in percent], the whole the rate is of, count / (rate / 100). "
+        "rest: inputs [days, share in percent], the days left once the share of the days of `days_of` is "
+        "taken (a full-year target's days less the first half's). A number of days is given as the whole "
+        "days it can be, the share being rounded as the speech writes it (96% of 182 days: 174 to 175)."))
     label: Localized = Field(description="What the computed value is.")
     inputs: Annotated[list[Slug], Field(min_length=1, description="Ids of figures, in the order the kind names.")]
     stated: Slug | None = Field(default=None, description=(
@@ -266,7 +292,7 @@ class Relation(Record):
     at_least: bool = Field(default=False, description="The stated figure is a floor the computed value reaches "
                                                       "(a target the speech says was exceeded).")
     days_of: Annotated[str, StringConstraints(pattern=r"^\d{4}(?:-H[12])?$")] | None = Field(
-        default=None, description="For kind days: the year (2024) or half-year (2024-H1) whose days the share is of.")
+        default=None, description="For kinds days and rest: the year (2024) or half-year (2024-H1) whose days the share is of.")
     decimals: Annotated[int, Field(ge=0, le=6)] = Field(default=2, description=(
         "Decimals of a computed value no figure states (one that is stated is shown to its decimals)."))
     note: Localized | None = Field(default=None, description=(

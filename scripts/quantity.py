@@ -93,6 +93,14 @@ UNITS: dict[str, tuple[tuple[str, ...], int, str]] = {
     "rank": (("位",), 1, "rank"),
 }
 BASE_UNITS = {"亩": "mu", "斤": "jin", "元": "yuan", "头": "head", "": ""}
+# Base units that count things (a figure in one is a count); the others measure an amount.
+COUNTED_BASES = {"item", "household", "person", "person-time", "head"}
+
+
+def counts_things(unit: str) -> bool:
+    """Whether a figure in this unit is a number of things (29,600 head, 31 task forces), not an
+    amount measured (51,300 mu, 930 million yuan, 80 km)."""
+    return UNITS[unit][2] in COUNTED_BASES
 
 
 def english_amount(value: Decimal, base: str) -> str:

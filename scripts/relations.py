@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from scripts.figures import chinese_wording, value_text
 from scripts.quantity import figure_amount, figure_number
@@ -27,7 +27,9 @@ KINDS: dict[str, tuple[int | None, tuple[str | None, ...], str]] = {
     "difference": (2, (None, None), "{0} − {1}"),
     "base": (2, (None, PERCENT), "{0} ÷ (1 + {1}%)"),
     "total": (2, (None, PERCENT), "{0} ÷ {1}%"),
+    "rest": (2, ("day", PERCENT), "{0} − {1}% × {days}"),
 }
+DAY_KINDS = ("days", "rest")  # kinds whose value is a number of days, given as the whole days it can be
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Computed:
     formula: str                   # with the input values as the speech writes them: 1546 ÷ 1553 × 100
     stated: Figure | None
     agrees: bool | None            # None when the speech states no result to compare with
+    days: tuple[int, int] | None = None  # the whole days a number of days can be (174, 175), for DAY_KINDS
 
     @property
     def shown(self) -> Decimal:
@@ -87,7 +90,15 @@ def days_in(period: str) -> int:
 def unit_of(relation: Relation, inputs: list[Figure]) -> str:
     """A share is in percent and a number of days in days; the others keep their first input's
     unit (a growth rate less a gap in percentage points is a growth rate)."""
-    return {"share": PERCENT, "days": "day"}.get(relation.kind, inputs[0].unit)
+    return {"share": PERCENT, "days": "day", "rest": "day"}.get(relation.kind, inputs[0].unit)
+
+
+def whole_days(share: Figure, days: int) -> tuple[int, int]:
+    """The whole numbers of days a share of `days` can stand for, the share being rounded as the
+    speech writes it: 96% of 182 days is 95.5% to 96.5% of them, 173.8 to 175.6, so 174 or 175."""
+    half = Decimal(5).scaleb(-decimals_of(share.value) - 1)
+    low, high = (exact(share) - half) / 100 * days, (exact(share) + half) / 100 * days
+    return int(low.to_integral_value(rounding=ROUND_CEILING)), int(high.to_integral_value(rounding=ROUND_FLOOR))
 
 
 def exact(figure: Figure) -> Decimal:
@@ -119,15 +130,23 @@ def compute(relation: Relation, figures: dict[str, Figure]) -> Computed:
         value = values[0] - values[1]
     elif relation.kind == "base":
         value = values[0] / (1 + values[1] / 100)
-    else:  # total
+    elif relation.kind == "total":
         value = values[0] / (values[1] / 100)
+    else:  # rest
+        value = values[0] - values[1] / 100 * days_in(relation.days_of or "")
+    days = None
+    if relation.kind in DAY_KINDS:
+        low, high = whole_days(inputs[-1], days_in(relation.days_of or ""))
+        days = (low, high) if relation.kind == "days" else (int(values[0]) - high, int(values[0]) - low)
     formula = formula_text(relation, [value_text(figure.value) for figure in inputs])
     stated = figures.get(relation.stated) if relation.stated else None
     agrees = None
     if stated is not None:
-        agrees = value >= exact(stated) if relation.at_least else rounded(value, decimals_of(stated.value)) == exact(stated)
+        agrees = (value >= exact(stated) if relation.at_least
+                  else days[0] <= exact(stated) <= days[1] if days
+                  else rounded(value, decimals_of(stated.value)) == exact(stated))
     decimals = max(relation.decimals, decimals_of(stated.value)) if stated else relation.decimals
-    return Computed(relation, tuple(inputs), value, unit_of(relation, inputs), decimals, formula, stated, agrees)
+    return Computed(relation, tuple(inputs), value, unit_of(relation, inputs), decimals, formula, stated, agrees, days)
 
 
 def formula_text(relation: Relation, numbers: list[str]) -> str:
@@ -159,7 +178,12 @@ CHINESE_UNITS = {"percent": "%", "day": "天"}
 
 def amount(computed: Computed, language: str) -> str:
     """The computed value in one language: 99.55%; 2.57万头 in Chinese, in the unit as the speech
-    writes it for the first input; 25,700 head in English (scripts/quantity.py)."""
+    writes it for the first input; 25,700 head in English (scripts/quantity.py). A number of days
+    is the whole days it can be: 174–175天, 174–175 days (one number where that is one)."""
+    if computed.days:
+        low, high = computed.days
+        number = str(low) if low == high else f"{low}–{high}"
+        return f"{number}天" if language == "zh" else f"{number} day{'' if number == '1' else 's'}"
     if language != "zh":
         return figure_amount(computed.shown, computed.unit)
     wording = chinese_wording(computed.inputs[0])

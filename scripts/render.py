@@ -22,14 +22,14 @@ from markupsafe import Markup
 
 from scripts.cards import Card, card_png, cjk_font
 from scripts.charts import chart_of
-from scripts.downloads import DOWNLOAD_NAMES, citation_parts, citation_record
+from scripts.downloads import DOWNLOAD_NAMES, citation_parts, citation_record, download_files
 from scripts.escape import inert
 from scripts.figures import (amount_text, card_label, compact_value, display_value, figure_by_id, figures_by_topic,
                              headline_figures)
-from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, translator
+from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, file_size, translator
 from scripts.cache import Cache
 from scripts.incremental import code_fingerprint, compiled_templates, environment_fingerprint, key_of
-from scripts.model import ChartSpec, GlossaryEntry, SiteData
+from scripts.model import ENTITY_KINDS, ChartSpec, GlossaryEntry, SiteData
 from scripts.outcomes import AROUND, TARGET_KINDS, assessments, outcomes_by_figure, speech_targets, status_counts
 from scripts.points import point_pieces
 from scripts.quantity import expand_placeholders
@@ -52,7 +52,7 @@ PAGE_INPUTS = {
     "speech": ("document", "paragraphs", "translation", "glossary"),
     "parallel": ("document", "paragraphs", "translation"),
     "glossary": ("document", "paragraphs", "glossary"),
-    "downloads": ("document", "figures", "relations", "versions", "outcomes"),
+    "downloads": ("document", "figures", "relations", "versions", "outcomes", "sources", "topics", "translation"),
     "about": ("document",),
     "checks": ("document", "figures", "topics", "relations"),
     "changes": ("document", "versions"),
@@ -61,7 +61,6 @@ PAGE_INPUTS = {
 }
 PAGE_OPTIONS = {"brief": {"hide": ["toc"], "brief": True}}
 GLOSSARY_KINDS = ("formula", "slogan", "programme", "enterprise", "project", "park", "place", "organization")
-ENTITY_KINDS = ("project", "park", "enterprise")
 FIGURE_PAGES = {"results": "results", "tasks": "targets"}  # the page of each group of topics
 TEMPLATES = Path(__file__).parent / "templates"
 PROJECT = TEMPLATES.parent.parent
@@ -199,19 +198,22 @@ def glossary_sections(site: SiteData) -> list[dict]:
     return sections
 
 
-def entity_kind(entry: GlossaryEntry) -> str:
-    """Anything the speech gives a project status (an enterprise's plant, say) counts as a project."""
-    return "project" if entry.status or entry.kind == "project" else entry.kind
-
-
 def entities(site: SiteData) -> list[dict]:
-    """Projects, parks and enterprises, in that order and each in speech order, with their
-    figures and the sentences that name them."""
+    """Projects, parks and enterprises, in that order; projects with an investment first; each in
+    speech order, with its figures, the entries that are the same thing under another name, and
+    the sentences that name it by any of them."""
     by_id = figure_by_id(site)
-    listed = [{"entry": entry, "kind": entity_kind(entry), "figures": [by_id[figure] for figure in entry.figures],
-               "sentences": occurrences(site, entry)}
-              for entry in site.glossary if entity_kind(entry) in ENTITY_KINDS]
-    return sorted(listed, key=lambda entity: (ENTITY_KINDS.index(entity["kind"]), (entity["sentences"] or ["~"])[0]))
+    aliases: dict[str, list[GlossaryEntry]] = {}
+    for entry in site.glossary:
+        if entry.same_as:
+            aliases.setdefault(entry.same_as, []).append(entry)
+    listed = [{"entry": entry, "kind": entry.entity_kind, "figures": [by_id[figure] for figure in entry.figures],
+               "aliases": aliases.get(entry.id, []),
+               "sentences": sorted({sentence for named in (entry, *aliases.get(entry.id, []))
+                                    for sentence in occurrences(site, named)})}
+              for entry in site.glossary if entry.entity_kind and not entry.same_as]
+    return sorted(listed, key=lambda entity: (ENTITY_KINDS.index(entity["kind"]), not entity["figures"],
+                                              (entity["sentences"] or ["~"])[0]))
 
 
 def entity_sentences(listed: list[dict]) -> list[tuple[str, list[GlossaryEntry]]]:
@@ -258,13 +260,15 @@ def page_context(site: SiteData, language: str) -> dict:
     assessed = cache(lambda: assessments(site))
     answered = cache(lambda: outcomes_by_figure(site.outcomes))
     sources = cache(lambda: {source.id: source for source in site.sources})
+    files = cache(lambda: download_files(site))
     figure_page = lambda figure: FIGURE_PAGES.get(topic_groups()[figure.topic], "downloads")  # noqa: E731
     context = {
         "site": site, "document": site.document, "language": language, "pages": PAGES, "t": t,
         "unofficial": lambda: t("unofficial"),
         "localized": lambda text: getattr(text, language),
-        "localized_name": lambda entry: entry.zh if language == "zh" else entry.en,
         "headword": headword,
+        "table_name": lambda entry: headword(getattr(entry.name or entry, language)),
+        "entity_kinds": ENTITY_KINDS,
         "label_of": lambda figure: getattr(figure.label, language),
         "value_of": lambda figure: display_value(figure, language),
         "period_of": lambda figure: getattr(periods()[figure.period], language),
@@ -273,6 +277,7 @@ def page_context(site: SiteData, language: str) -> dict:
         "compact_value_of": lambda figure: compact_value(figure, language),
         "date_text": lambda day: date_text(day, language),
         "sentence_in": lambda sentence_id: sentence_text(site, sentence_id, language),
+        "quote_in_english": lambda source: expand_placeholders(source.quote_en),
         "page_path": lambda page: paths[page],
         "page_url": lambda page: f"{page}.html",
         "figure_by_id": by_id,
@@ -309,6 +314,7 @@ def page_context(site: SiteData, language: str) -> dict:
         "entities": listed,
         "entity_sentences": cache(lambda: entity_sentences(listed())),
         "download_names": DOWNLOAD_NAMES,
+        "download_size": lambda name: file_size(len(files()[name])),
         "downloads": "downloads/" if language == DEFAULT_LANGUAGE else "../downloads/",  # one copy, at the root
         "citation": cache(lambda: citation_parts(site, language)),
     }

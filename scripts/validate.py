@@ -102,6 +102,7 @@ CHECKS = (
     Check(checks.check_english, "translation", ("translation",)),
     Check(checks.check_unique_ids, "glossary", ("glossary",)),
     Check(checks.check_glossary_entries, "glossary", ("glossary",)),
+    Check(checks.check_entities, "glossary", ("glossary",)),
     Check(checks.check_quotes, "glossary", ("glossary", "speech")),
     Check(checks.check_terms_translated, "translation", ("translation", "glossary"), after_clean=True),
     Check(checks.check_headwords_used, "glossary", ("glossary", "translation"), after_clean=True),

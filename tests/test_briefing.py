@@ -166,7 +166,12 @@ def test_every_citation_carries_the_publication_address(site):
     for language in HOMES:
         downloads = page(site, HOMES[language] + "downloads.html")
         assert url in downloads.select_one("p.citation").get_text()
-        bibtex, csl = (block.get_text() for block in downloads.select(".cite-formats pre code"))
+        bibtex, csl = (downloads.select_one(f"#{format} + pre code").get_text() for format in ("bibtex", "csl-json"))
+        reference = downloads.select_one("code.gbt7714")
+        if language == "zh":  # the form a Chinese reader pastes: an online dataset, with the page's address
+            assert "[DS/OL]" in reference.get_text() and reference.get_text().rstrip(".").endswith("downloads.html")
+        else:
+            assert reference is None
         assert url.replace("_", r"\_") in bibtex
         [item] = json.loads(csl)
         assert item["source"] == url and item["original-publisher"] == DOCUMENT["published"]["publisher"]["zh"]

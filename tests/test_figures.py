@@ -26,12 +26,28 @@ def data():
     return load_site_data(ROOT)
 
 
-def test_every_figure_is_quoted_verbatim_from_its_sentence(data):
+CHINESE_DIGITS = "零一二三四五六七八九"
+ENGLISH_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def test_every_figure_is_quoted_verbatim_from_its_sentence_in_both_languages(data):
+    """The Chinese quote is in the sentence and writes the value (in digits, or in the Chinese
+    numeral the figure names); the English quote is in the sentence's English and gives it too."""
     assert len(data.figures) > 100
     for figure in data.figures:
-        sentence = data.translation[figure.source.sentence].zh
-        assert figure.source.quote in sentence, figure.id
-        assert value_text(figure.value) in re.findall(r"\d+(?:\.\d+)?", figure.source.quote), figure.id
+        sentence = data.translation[figure.source.sentence]
+        assert figure.source.quote in sentence.zh, figure.id
+        if figure.numeral:
+            assert figure.numeral in figure.source.quote, figure.id
+            assert CHINESE_DIGITS.index(figure.numeral[-1]) == figure.value, figure.id
+        else:
+            assert value_text(figure.value) in re.findall(r"\d+(?:\.\d+)?", figure.source.quote), figure.id
+        assert figure.source.quote_en in sentence.en, figure.id
+        english = figure.source.quote_en.lower()
+        written = value_text(figure.value)
+        assert (written in english or f"{figure.value:,}" in english
+                or (figure.value < 10 and ENGLISH_WORDS[int(figure.value)] in english)
+                or (figure.value == 0 and "no " in english) or (figure.unit == "rank" and "first" in english)), figure.id
 
 
 def test_every_number_of_the_speech_is_a_figure_or_excluded_with_a_reason(data):
@@ -64,16 +80,20 @@ def test_headline_figures(data):
     assert {("5.9", "percent"), ("42.7", "percent"), ("16", "percent"), ("5.3", "percent")} <= set(values)
 
 
-def test_the_beef_cattle_target_is_related_to_but_not_based_on_cattle_raised(data):
+def test_a_target_stands_beside_a_figure_so_far_only_of_the_same_measure(data):
+    """The year-end beef cattle target (3.3万头以上) is not the cattle raised so far (2.96万头,
+    animals in stock plus those sold): another measure, so no figure stands beside it. The
+    second half's enterprises in talks (30家以上) is the same measure as the 66 so far."""
     by_id = {figure.id: figure for figure in data.figures}
-    target = next(figure for figure in data.figures if figure.source.quote.endswith("3.3万头以上") or
-                  (value_text(figure.value) == "3.3" and figure.kind == "target"))
-    assert target.qualifier == "at-least" and target.period == "2024-year-end"
+    target = next(figure for figure in data.figures if figure.source.quote.endswith("3.3万头以上"))
+    assert target.qualifier == "at-least" and target.period == "2024-year-end" and target.related is None
     assert display_value(target, "en") == "at least 33,000 head"
-    cattle = by_id[target.related.figure]
-    assert (value_text(cattle.value), cattle.unit, cattle.period) == ("2.96", "10,000 head", "2024-to-date")
-    assert display_value(cattle, "en") == "29,600 head"
-    assert "not" in target.related.note.en.lower() and "不" in target.related.note.zh
+    talks = next(figure for figure in data.figures if figure.source.quote.endswith("对接洽谈企业30家以上"))
+    so_far = by_id[talks.related.figure]
+    assert (value_text(so_far.value), so_far.unit, so_far.period) == ("66", talks.unit, "2024-to-date")
+    for figure in data.figures:
+        if figure.related:
+            assert by_id[figure.related.figure].unit == figure.unit, figure.id
 
 
 # The Chinese shown for a figure is the speech's own wording, read where the number is written.
@@ -93,6 +113,9 @@ def test_every_chinese_value_is_the_speech_s_own_wording(data):
     meaning = {"突破": "exceeds", "余": "more-than", "以上": "at-least"}
     for figure in data.figures:
         quote, number = figure.source.quote, value_text(figure.value)
+        if figure.numeral:  # written in a Chinese numeral (“零”火点): shown as the speech writes it
+            assert display_value(figure, "zh") == figure.numeral and figure.numeral in quote, figure.id
+            continue
         shown, words = shown_without_qualifier(display_value(figure, "zh"))
         written = re.fullmatch(rf"(第?{re.escape(number)}余?)(.+)", shown)
         assert written and written[2] in UNITS[figure.unit][0], (figure.id, shown)
@@ -208,7 +231,7 @@ def test_value_not_in_its_quote(project):
     line = first_figure_line(project, "  value: 7.2")
     [problem] = problems(project)
     assert problem == (f"{FIGURES}:{line}: gdp-growth-h1: value: 7.2 is not in the quote '全区地区生产总值同比增长7.1%' "
-                       "(expected the number exactly as the speech writes it)")
+                       "(expected the number exactly as the speech writes it, or the Chinese numeral it writes in `numeral`)")
 
 
 def test_unit_that_does_not_follow_the_number(project):
@@ -282,12 +305,16 @@ def test_both_languages_show_the_same_figures(site, data):
         assert chinese == english and chinese
 
 
-def test_targets_stand_beside_related_first_half_figures_with_what_each_counts(site, data):
-    target = next(figure for figure in data.figures if figure.kind == "target" and value_text(figure.value) == "3.3")
+def test_targets_stand_beside_comparable_figures_so_far_with_a_note_on_their_periods(site, data):
+    target = next(figure for figure in data.figures if figure.source.quote.endswith("对接洽谈企业30家以上"))
     row = soup(site, "en/targets.html").find(id=f"figure-{target.id}")
     assert row.find("a", href=f"results.html#figure-{target.related.figure}") is not None
-    note = row.find_next_sibling("tr")  # the note on what each counts: a full-width row under the target
-    assert "29,600 head" in row.get_text() and "note-row" in note["class"] and target.related.note.en in note.get_text()
+    note = row.find_next_sibling("tr")  # the note on their periods: a full-width row under the target
+    assert "66" in row.select_one(".cell-block").get_text() and "note-row" in note["class"]
+    assert target.related.note.en in note.get_text()
+    beef = next(figure for figure in data.figures if figure.source.quote.endswith("3.3万头以上"))
+    beside = soup(site, "en/targets.html").find(id=f"figure-{beef.id}").select_one(".cell-block")
+    assert beside is None or not beside.get_text().strip()  # no column, or an empty cell
 
 
 @pytest.mark.parametrize("language", LANGUAGE_ROOTS)
@@ -384,18 +411,37 @@ def test_every_page_has_a_cite_this_line(site):
         assert cite is not None and site.url in cite.get_text(), path
 
 
-def test_projects_page_gives_an_overview_and_quotes_each_sentence_once(site, data):
+def test_projects_page_has_a_table_per_kind_and_quotes_each_sentence_once(site, data):
+    """Projects, then parks and towns, then enterprises, each in a table of its own under its
+    heading; every row says what the speech says of it; projects with an investment come first;
+    an entry that is the same place as another is named in that one's row, not a row of its own."""
     page = soup(site, "en/projects.html")
     astaxanthin = next(entry for entry in data.glossary if entry.zh == "虾青素")
     row = page.find(id=f"entity-{astaxanthin.id}")
     assert row.name == "tr" and "Construction started" in row.get_text() and "930 million yuan" in row.get_text()
-    for kind in ("project", "park", "enterprise"):
-        for item in (entry for entry in data.glossary if entry.kind == kind):
-            assert page.find(id=f"entity-{item.id}") is not None, item.id
-    # The overview comes first; the sentences are folded below it, each quoted once.
-    assert page.find("table").find_next("details") is not None
+    assert row.th.get_text().startswith("Astaxanthin project")
+    assert astaxanthin.said.en in row.get_text()
+    kinds = {"project": "kind-project", "park": "kind-park", "enterprise": "kind-enterprise"}
+    for entry in data.glossary:
+        kind = "project" if entry.status or entry.kind == "project" else entry.kind
+        if kind not in kinds:
+            continue
+        if entry.same_as:
+            assert page.find(id=f"entity-{entry.id}") is None, entry.id
+            assert entry.en in page.find(id=f"entity-{entry.same_as}").th.get_text(), entry.id
+            continue
+        found = page.find(id=f"entity-{entry.id}")
+        assert found is not None, entry.id
+        assert found.find_previous("h2")["id"] == kinds[kind], entry.id  # under its kind's heading
+    projects = page.find(id="kind-project").find_next("table").select("tbody tr")
+    invested = [bool(tr.select_one(".value")) for tr in projects]
+    assert invested == sorted(invested, reverse=True) and any(invested)
+    # The sentences are folded below the tables, each quoted once; a row's sources are labelled.
+    assert page.select("table")[-1].find_next("details") is not None
     quoted = [item["id"] for item in page.select("details li[id^=quote-]")]
     assert quoted and len(quoted) == len(set(quoted))
+    labels = [link.get_text() for link in row.select("a.source-link")]
+    assert labels == ["source"] + [f"source {number}" for number in range(2, len(labels) + 1)]
     for link in row.select("a.source-link"):
         assert page.find(id=link["href"].removeprefix("#")) is not None
 

@@ -17,7 +17,7 @@ from scripts.points import period_mentions, point_pieces, references
 def target(quote: str, value, unit: str = "item", period: str = "2024") -> Figure:
     return Figure.model_validate({
         "id": "a-target", "topic": "t", "label": {"zh": "目标", "en": "Target"}, "value": value, "unit": unit,
-        "kind": "target", "period": period, "source": {"sentence": "p01-s01", "quote": quote}})
+        "kind": "target", "period": period, "source": {"sentence": "p01-s01", "quote": quote, "quote_en": "its English"}})
 
 
 def outcome(value, unit: str = "item", status: str | None = None, since: str | None = None) -> Outcome:

@@ -247,10 +247,16 @@ def test_a_glossary_term_links_an_unknown_figure(project):
 
 
 def test_a_related_figure_that_does_not_exist(project):
-    text = edited(project, "data/figures.yaml", "    figure: cereals-sown-area-2024\n", "    figure: cereal-area\n")
-    record = [line for line in text.splitlines()[:line_with(text, "figure: cereal-area")] if line.startswith("- id: ")][-1]
-    assert_only(project, f"data/figures.yaml:{line_with(text, 'figure: cereal-area')}: {record[6:]}: related.figure: "
-                         "unknown figure 'cereal-area' (expected the id of another figure)")
+    text = edited(project, "data/figures.yaml", "    figure: enterprises-in-talks-2024\n", "    figure: enterprises-talks\n")
+    assert_only(project, f"data/figures.yaml:{line_with(text, 'figure: enterprises-talks')}: enterprises-in-talks-h2-target: "
+                         "related.figure: unknown figure 'enterprises-talks' (expected the id of another figure)")
+
+
+def test_a_related_figure_in_another_unit_is_not_comparable(project):
+    text = edited(project, "data/figures.yaml", "    figure: enterprises-in-talks-2024\n", "    figure: cattle-raised-2024\n")
+    assert_only(project, f"data/figures.yaml:{line_with(text, 'figure: cattle-raised-2024')}: enterprises-in-talks-h2-target: "
+                         "related.figure: cattle-raised-2024 is in '10,000 head', this figure in 'item': not comparable "
+                         "(a related figure measures the same thing in the same unit; else remove `related`)")
 
 
 def test_a_figure_from_an_unknown_sentence(project):
@@ -318,10 +324,10 @@ def test_a_sentence_missing_from_the_translation_is_reported_at_the_end_of_the_f
 
 
 def test_a_figure_related_to_itself(project):
-    text = edited(project, "data/figures.yaml", "    figure: cereals-sown-area-2024\n",
-                  "    figure: grain-sown-area-target-2024\n")
-    assert_only(project, f"data/figures.yaml:{line_with(text, 'figure: grain-sown-area-target-2024')}: "
-                         "grain-sown-area-target-2024: related.figure: unknown figure 'grain-sown-area-target-2024' "
+    text = edited(project, "data/figures.yaml", "    figure: enterprises-in-talks-2024\n",
+                  "    figure: enterprises-in-talks-h2-target\n")
+    assert_only(project, f"data/figures.yaml:{line_with(text, 'figure: enterprises-in-talks-h2-target')}: "
+                         "enterprises-in-talks-h2-target: related.figure: unknown figure 'enterprises-in-talks-h2-target' "
                          "(expected the id of another figure)")
 
 
@@ -329,7 +335,7 @@ def test_a_value_that_is_only_part_of_a_number_of_the_quote(project):
     # 7 is written in 7.1, but the speech's number is 7.1: the value must be a whole number of the quote.
     text = edited(project, "data/figures.yaml", "  value: 7.1\n", "  value: 7\n")
     assert_only(project, f"data/figures.yaml:{line_with(text, '  value: 7')}: gdp-growth-h1: value: 7 is not in the "
-                         "quote '全区地区生产总值同比增长7.1%' (expected the number exactly as the speech writes it)")
+                         "quote '全区地区生产总值同比增长7.1%' (expected the number exactly as the speech writes it, or the Chinese numeral it writes in `numeral`)")
 
 
 def test_an_unknown_topic_of_a_target_with_a_related_figure(project):
@@ -418,3 +424,71 @@ def test_a_syntax_error_after_quoted_text_is_reported_where_yaml_stopped(project
                               "YAML syntax error: mapping values are not allowed")
     assert problem.endswith("(check indentation, and quote text that contains ': ' or starts with a symbol)")
     assert "quoted text" not in problem
+
+
+# A figure's English quote, a figure in a Chinese numeral, its kind, and the projects page's rows.
+
+def test_an_english_quote_that_is_not_in_the_sentence_english(project):
+    text = edited(project, "data/figures.yaml", "    quote_en: the district’s regional GDP grew 7.1% year on year\n",
+                  "    quote_en: regional GDP rose 7.1% year on year\n")
+    [problem] = problems(project)
+    assert problem.startswith(f"data/figures.yaml:{line_with(text, 'quote_en: regional GDP rose')}: gdp-growth-h1: "
+                              "source.quote_en: 'regional GDP rose 7.1% year on year' is not in the English of sentence "
+                              "p07-s02 (expected words copied exactly from: ")
+
+
+def test_an_english_quote_without_the_number_of_the_chinese(project):
+    text = edited(project, "data/figures.yaml", "    quote_en: the district’s regional GDP grew 7.1% year on year\n",
+                  "    quote_en: the district’s regional GDP grew\n")
+    assert_only(project, f"data/figures.yaml:{line_with(text, 'quote_en: the district’s regional GDP grew')}: "
+                         "gdp-growth-h1: source.quote_en: 'the district’s regional GDP grew' does not give 7.1% of the "
+                         "quote '全区地区生产总值同比增长7.1%' (expected the English words that translate the quote, its "
+                         "numbers among them)")
+
+
+def test_a_numeral_that_is_not_in_the_quote(project):
+    text = edited(project, "data/figures.yaml", "  numeral: 零\n", "  numeral: 〇\n")
+    line = line_with(text, "  numeral: 〇")
+    found = problems(project)
+    assert (f"data/figures.yaml:{line}: straw-burning-spots-h1: numeral: '〇' is not in the quote '我区秸秆全域禁烧工作实现“零”火点' "
+            "(expected the Chinese numeral as the quote writes it)") in found
+
+
+def test_a_numeral_that_reads_as_another_value(project):
+    text = edited(project, "data/figures.yaml", "  value: 0\n  unit: item\n  kind: count\n  period: 2024-H1\n  numeral: 零\n",
+                  "  value: 1\n  unit: item\n  kind: count\n  period: 2024-H1\n  numeral: 零\n")
+    record = line_with(text, "- id: straw-burning-spots-h1")
+    value = next(number for number, line in enumerate(text.splitlines(), 1) if number > record and line == "  value: 1")
+    assert_only(project, f"data/figures.yaml:{value}: straw-burning-spots-h1: value: 1, but the numeral '零' reads 0 "
+                         "(expected the value the numeral writes)")
+
+
+def test_a_count_of_an_amount_measured(project):
+    text = edited(project, "data/figures.yaml", "  unit: 10,000 mu\n  kind: result\n", "  unit: 10,000 mu\n  kind: count\n")
+    assert_only(project, f"data/figures.yaml:{line_with(text, '  kind: count', 1)}: cereals-sown-area-2024: kind: count, but "
+                         "'10,000 mu' measures an amount (expected kind: result: a count is a number of items, households, "
+                         "people or head; a result an amount of area, length, money or weight)")
+
+
+def test_an_enterprise_without_what_the_speech_says_of_it(project):
+    text = edited(project, "data/glossary.yaml", "  said:\n    zh: 被评为市级产业化联合体\n    en: Named a city-level industrialization consortium\n", "")
+    record = line_with(text, "- id: yuan-xiang-zu-dai-ji")
+    kind = next(number for number, line in enumerate(text.splitlines(), 1) if number > record and line == "  kind: enterprise")
+    assert_only(project, f"data/glossary.yaml:{kind}: yuan-xiang-zu-dai-ji: kind: 源翔祖代鸡 is a enterprise without `said` "
+                         "(add said: with zh: and en:, a short phrase each: what the speech says of it)")
+
+
+def test_the_same_place_as_an_unknown_entry(project):
+    text = edited(project, "data/glossary.yaml", "  same_as: xiao-yang-qiao-han-wu-ao-tao-di-zhi-wen-hua-cun\n",
+                  "  same_as: xiao-yang-qiao-cun-wen-hua\n")
+    assert_only(project, f"data/glossary.yaml:{line_with(text, 'same_as: xiao-yang-qiao-cun-wen-hua')}: "
+                         "xiao-yang-qiao-wen-hua-cun: same_as: unknown entry 'xiao-yang-qiao-cun-wen-hua' (expected the id "
+                         "of another entry of data/glossary.yaml)")
+
+
+def test_the_same_place_as_something_the_projects_page_does_not_list(project):
+    text = edited(project, "data/glossary.yaml", "  same_as: xiao-yang-qiao-han-wu-ao-tao-di-zhi-wen-hua-cun\n",
+                  "  same_as: xiao-yang-qiao-cun\n")
+    assert_only(project, f"data/glossary.yaml:{line_with(text, 'same_as: xiao-yang-qiao-cun')}: xiao-yang-qiao-wen-hua-cun: "
+                         "same_as: 小洋桥文化村 and 小洋桥村 cannot be listed as one (expected two projects, enterprises or "
+                         "parks, the other without same_as)")

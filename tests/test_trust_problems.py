@@ -82,7 +82,8 @@ def test_a_second_source_whose_quote_is_not_in_its_sentence(project):
 def test_a_number_told_again_counts_once_its_second_source_is_gone(project):
     """Without also_in, the 31 of p19-s21 is neither a figure nor excluded: the coverage check says so."""
     edited(project, FIGURES, "  also_in:  # part two names the same 31 task forces\n    - sentence: p19-s21\n"
-                             "      quote: 全区31个重大项目工作专班\n", "")
+                             "      quote: 全区31个重大项目工作专班\n"
+                             "      quote_en: The district’s 31 dedicated task forces for major projects\n", "")
     [problem] = problems(project)
     assert problem.endswith("p19-s21: the number '31' of this sentence is neither a figure nor excluded (add it to "
                             "data/figures.yaml, or to data/figures-excluded.yaml with a reason)")
@@ -139,7 +140,7 @@ def test_a_share_of_days_without_its_year(project):
     text = edited(project, RELATIONS, "  days_of: 2024-H1\n", "")
     line = line_with(text, "  kind: days", 2)
     assert_only(project, f"{RELATIONS}:{line}: good-air-days-first-half: kind: days_of is for a relation of kind "
-                         "days, which needs it (the year or half-year, 2024 or 2024-H1)")
+                         "days or rest, which needs it (the year or half-year, 2024 or 2024-H1)")
 
 
 def test_a_floor_without_the_figure_it_compares_with(project):
@@ -154,14 +155,14 @@ def test_a_floor_without_the_figure_it_compares_with(project):
 def test_versions_not_newest_first(project):
     text = edited(project, VERSIONS, '- version: "1.1"', '- version: "2.1"')
     line = line_with(text, '- version: "2.0"')
-    assert_only(project, f"{VERSIONS}:{line}: [1]: version: 2.0 is not higher than 2.1 below it "
+    assert_only(project, f"{VERSIONS}:{line}: [2]: version: 2.0 is not higher than 2.1 below it "
                          "(expected the newest version first)")
 
 
 def test_a_version_dated_before_the_speech(project):
     text = edited(project, VERSIONS, "- version: \"1.0\"\n  date: 2026-11-27", "- version: \"1.0\"\n  date: 2024-08-01")
     line = line_with(text, "date: 2024-08-01")
-    assert_only(project, f"{VERSIONS}:{line}: [3]: date: 2024-08-01 is before the speech (2024-08-22); a version of "
+    assert_only(project, f"{VERSIONS}:{line}: [4]: date: 2024-08-01 is before the speech (2024-08-22); a version of "
                          "its data cannot be")
 
 

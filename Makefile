@@ -62,9 +62,10 @@ clean: ## Remove the virtual environment, node_modules, the built site, generate
 	rm -rf $(VENV) node_modules site docs/*.md docs/downloads docs/cards docs/fonts docs/.generated.json .cache screenshots
 
 $(INSTALLED): requirements.txt constraints.txt
+	@echo "Installing the pinned Python packages into $(VENV) (first run, or after requirements change: about a minute)..."
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
-	touch $@
+	@touch $@ && echo "Python packages installed."
 
 # npm ci installs exactly what package-lock.json pins, and only when package.json or the lock
 # file changed since the last install.

@@ -358,22 +358,23 @@ def source_problems(file: YamlDocument, path: FieldPath, value_path: FieldPath, 
     sentence = translation.get(source.sentence)
     if sentence is None:
         yield at(file, (*path, "sentence"), f"unknown sentence {source.sentence!r} (expected an id from data/speech.yaml)")
-    elif source.quote not in sentence.zh:
+        return
+    quoted = source.quote in sentence.zh
+    if not quoted:
         yield at(file, (*path, "quote"), f"{source.quote!r} is not in sentence {source.sentence} (expected words "
                                          f"copied exactly from: {sentence.zh!r})")
-    else:
-        if figure.numeral is not None:
-            yield from numeral_problems(file, path[:1], source, figure)
-        elif (written := value_text(figure.value)) not in NUMBER_TEXT.findall(source.quote):
-            yield at(file, value_path, f"{written} is not in the quote {source.quote!r} (expected the number exactly as "
-                                       "the speech writes it, or the Chinese numeral it writes in `numeral`)")
-        if source.quote_en not in sentence.en:
-            yield at(file, (*path, "quote_en"), f"{source.quote_en!r} is not in the English of sentence {source.sentence} "
-                                                f"(expected words copied exactly from: {sentence.en!r})")
-        elif missing := missing_numbers(source.quote, expand_placeholders(source.quote_en)):
-            yield at(file, (*path, "quote_en"), f"{source.quote_en!r} does not give {', '.join(m.chinese for m in missing)} "
-                                                f"of the quote {source.quote!r} (expected the English words that "
-                                                "translate the quote, its numbers among them)")
+    elif figure.numeral is not None:
+        yield from numeral_problems(file, path[:1], source, figure)
+    elif (written := value_text(figure.value)) not in NUMBER_TEXT.findall(source.quote):
+        yield at(file, value_path, f"{written} is not in the quote {source.quote!r} (expected the number exactly as "
+                                   "the speech writes it, or the Chinese numeral it writes in `numeral`)")
+    if source.quote_en not in sentence.en:
+        yield at(file, (*path, "quote_en"), f"{source.quote_en!r} is not in the English of sentence {source.sentence} "
+                                            f"(expected words copied exactly from: {sentence.en!r})")
+    elif quoted and (missing := missing_numbers(source.quote, expand_placeholders(source.quote_en))):
+        yield at(file, (*path, "quote_en"), f"{source.quote_en!r} does not give {', '.join(m.chinese for m in missing)} "
+                                            f"of the quote {source.quote!r} (expected the English words that "
+                                            "translate the quote, its numbers among them)")
 
 
 def numeral_problems(file: YamlDocument, path: FieldPath, source: FigureSource, figure: Figure) -> Iterator[Problem]:

@@ -116,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Generated pages: {len(written)} changed." if written else "Generated pages are up to date.")
     except DataError as error:
         print(error, file=sys.stderr)
+        if not arguments.check:
+            print("docs/ was left as it was.", file=sys.stderr)
         return 1
     return 0
 

@@ -68,9 +68,13 @@ _search_cache: dict = {}  # the cache and code fingerprint of the search indexes
 
 
 def on_startup(command, dirty) -> None:
-    """Remember the command: only `mkdocs serve` keeps going on bad data."""
+    """Remember the command (only `mkdocs serve` keeps going on bad data), and keep the terminal
+    to what a maintainer needs: the i18n plugin's notes (one per language and setting it
+    overrides, and one about the language switch's links, which the plugin itself writes as
+    index.html because the site has no directory URLs) are hidden; its warnings still show."""
     global _command
     _command = command
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
 
 
 def on_serve(server, config, builder):

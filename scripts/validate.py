@@ -134,16 +134,25 @@ CHECKS = (
 
 
 class DataError(Exception):
-    """data/ has problems; `problems` lists every one, in file and line order."""
+    """data/ has problems; `problems` lists every one, cause first: file by file in the order of
+    DATA_FILES (a file after the files it refers to, so a wrong figure comes before the charts
+    that draw it), then line by line."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda problem: (problem.file, problem.line))
+        self.problems = sorted(problems, key=cause_first)
         super().__init__(format_problems(self.problems))
+
+
+def cause_first(problem: Problem) -> tuple[int, str, int]:
+    """Sort key: the file's place in DATA_FILES (files outside it, like the seed, first), then line."""
+    order = [data_file.path for data_file in DATA_FILES]
+    place = order.index(problem.file) + 1 if problem.file in order else 0
+    return place, problem.file, problem.line
 
 
 def format_problems(problems: list[Problem]) -> str:
     count = len(problems)
-    return "\n".join([*map(str, problems), f"{count} problem{'s' if count != 1 else ''} in data/; nothing was written."])
+    return "\n".join([*map(str, problems), f"{count} problem{'s' if count != 1 else ''} in data/."])
 
 
 def load_data(root: Path) -> dict[str, YamlDocument | YamlError]:

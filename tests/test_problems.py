@@ -380,17 +380,44 @@ def test_chart_figures_must_share_a_basis(project):
                          "figures must share unit, period and basis; draw the others in a chart of their own)")
 
 
-def test_problems_are_listed_file_by_file_then_line_by_line(project):
-    late = edited(project, "data/challenges.yaml", "{heading: p25-s08, detail: [p25-s09, p25-s10, p25-s11]}",
-                  "{heading: p25-s98, detail: [p25-s09, p25-s10, p25-s11]}")
-    early = edited(project, "data/document.yaml", "  zh: 潘国强  # verbatim", "  zh: 潘国庆  # verbatim")
-    challenge_line, name_line = line_with(late, "p25-s98"), line_with(early, "潘国庆")
-    assert challenge_line > name_line  # test setup: line order alone would put document.yaml first
-    assert problems(project) == [
-        f"data/challenges.yaml:{challenge_line}: orientations: items[2].heading: unknown sentence 'p25-s98' "
-        "(expected an id from data/speech.yaml)",
-        f"data/document.yaml:{name_line}: speaker.name.zh: '潘国庆' is not in the speech (copy it exactly from the seed, "
-        "including half-width punctuation)"]
+def test_problems_are_listed_file_by_file_in_the_order_files_refer_to_each_other_then_line_by_line(project):
+    # speech.yaml holds the sentences challenges.yaml refers to: its problem comes first, though
+    # both its name and its line would sort after the challenge's.
+    late = edited(project, "data/speech.yaml", "  zh: 工作汇报,要少说困难、多说办法,少讲原因、多讲结果。",
+                  "  zh: 工作汇报,要少说困难、多说办法,少讲原因、多讲结果!")
+    early = edited(project, "data/challenges.yaml", "{heading: p25-s08, detail: [p25-s09, p25-s10, p25-s11]}",
+                   "{heading: p25-s98, detail: [p25-s09, p25-s10, p25-s11]}")
+    sentence_line, challenge_line = line_with(late, "多讲结果!"), line_with(early, "p25-s98")
+    assert sentence_line > challenge_line  # test setup: line order alone would put challenges.yaml first
+    assert [line.split(" (")[0].split(": the speech")[0] for line in problems(project)] == [
+        f"data/speech.yaml:{sentence_line}: p25-s10: zh: stale",
+        f"data/challenges.yaml:{challenge_line}: orientations: items[2].heading: unknown sentence 'p25-s98'"]
+
+
+def test_a_cause_is_listed_before_its_consequences(project):
+    # A wrong period in figures.yaml also makes the chart that draws the figure mix periods:
+    # the figure's line comes first, though charts.yaml sorts before figures.yaml by name.
+    text = edited(project, "data/figures.yaml", "  period: 2024-H1\n  basis: year-on-year\n  headline: true\n",
+                  "  period: 2024-Q9\n  basis: year-on-year\n  headline: true\n")
+    listed = problems(project)
+    assert listed[0] == (f"data/figures.yaml:{line_with(text, '2024-Q9')}: gdp-growth-h1: period: unknown period "
+                         "'2024-Q9' (expected an id from data/periods.yaml: 2024-H1, 2024-to-date, 2024-H2, 2024, "
+                         "2024-year-end, cumulative, whole-project)")
+    assert len(listed) > 1 and all(line.startswith("data/charts.yaml:") for line in listed[1:])
+
+
+def test_every_mistake_of_one_figure_is_listed(project):
+    text = edited(project, "data/figures.yaml", "  topic: headline\n  label:\n    zh: 地区生产总值同比增长\n",
+                  "  topic: headlin\n  label:\n    zh: 地区生产总值同比增长\n")
+    text = edited(project, "data/figures.yaml", "    quote: 全区地区生产总值同比增长7.1%\n",
+                  "    quote: 全区区生产总值同比增长7.1%\n")
+    text = edited(project, "data/figures.yaml", "the district’s regional GDP grew 7.1%", "the district’s regional GDP rose 7.1%")
+    assert [line.split(" (")[0] for line in problems(project)] == [
+        f"data/figures.yaml:{line_with(text, 'topic: headlin')}: gdp-growth-h1: topic: unknown topic 'headlin'",
+        f"data/figures.yaml:{line_with(text, '全区区')}: gdp-growth-h1: source.quote: '全区区生产总值同比增长7.1%' "
+        "is not in sentence p07-s02",
+        f"data/figures.yaml:{line_with(text, 'GDP rose')}: gdp-growth-h1: source.quote_en: 'the district’s regional "
+        "GDP rose 7.1% year on year' is not in the English of sentence p07-s02"]
 
 
 @pytest.mark.parametrize("character", ["\u2066", "\u2067", "\u2068", "\u2069"])

@@ -38,17 +38,21 @@ def term_forms(glossary: Iterable[GlossaryEntry], language: str) -> list[Form]:
 def find_terms(text: str, forms: list[Form], once: set[str] | None = None) -> list[Span]:
     """Where glossary terms occur in `text`, longest first, never overlapping.
 
-    With `once`, each term is found at most once, and only if not already in `once` (which is
-    updated): the pages link a term once per paragraph.
+    With `once`, each term is given at most once, and only if not already in `once` (which is
+    updated): the pages link a term once per paragraph. Its other occurrences still hold their
+    place, so a shorter term is never found inside them (长白山 inside a second 长白山菌菇小镇).
     """
+    taken: list[tuple[int, int]] = []
     spans: list[Span] = []
     for form, pattern, entry_id in forms:
-        if form not in text or (once is not None and entry_id in once):
+        if form not in text:
             continue
         for match in pattern.finditer(text):
-            if all(match.end() <= start or match.start() >= end for start, end, _ in spans):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            taken.append(match.span())
+            if once is None or entry_id not in once:
                 spans.append((match.start(), match.end(), entry_id))
                 if once is not None:
                     once.add(entry_id)
-                    break
     return sorted(spans)

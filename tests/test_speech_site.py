@@ -81,6 +81,31 @@ def test_terms_in_the_full_text_link_to_their_glossary_entries(site, data, langu
     assert page.select_one(f'#p11-s02 a.term[href="glossary.html#term-{poverty.id}"]') is not None
 
 
+def free_occurrences(text: str, term: str, longer_terms: list[str]) -> list[int]:
+    """Where term occurs in text outside every occurrence of a longer term that holds it."""
+    covered = [(start, start + len(longer)) for longer in longer_terms
+               for start in range(len(text)) if text.startswith(longer, start)]
+    return [start for start in range(len(text)) if text.startswith(term, start)
+            and not any(a <= start and start + len(term) <= b for a, b in covered)]
+
+
+def test_a_term_is_linked_once_in_every_paragraph_that_has_it(site, data):
+    # Read from the page and the glossary: a paragraph links each term it holds exactly once,
+    # and never a shorter term inside a longer one (长白山 inside 长白山菌菇小镇).
+    page = soup(site, "speech.html")
+    paragraphs = page.select("article p.speech-item")
+    linked = 0
+    for paragraph in paragraphs:
+        text = "".join(own_text(sentence) for sentence in paragraph.select(".sentence"))
+        for entry in data.glossary:
+            longer = [other.zh for other in data.glossary if len(other.zh) > len(entry.zh) and entry.zh in other.zh]
+            expected = 1 if free_occurrences(text, entry.zh, longer) else 0
+            links = paragraph.select(f'a.term[href="glossary.html#term-{entry.id}"]')
+            assert len(links) == expected, (paragraph["id"], entry.zh)
+            linked += expected
+    assert linked > 150
+
+
 @pytest.mark.parametrize("language", LANGUAGE_ROOTS)
 def test_glossary_lists_every_term_with_its_sentences(site, data, language):
     page = soup(site, LANGUAGE_ROOTS[language] + "glossary.html")

@@ -80,10 +80,12 @@ def headword(name: str) -> str:
     return name[:first] + name[first:first + 1].upper() + name[first + 1:]
 
 
-def in_running_text(title: str, position: int) -> str:
-    """A title inside a list in running text: capitalized only at the start ("Four pressures,
-    four behaviors to break"); Chinese is unchanged."""
-    return title if position == 0 else title[:1].lower() + title[1:]
+def in_running_text(title: str) -> str:
+    """A title inside a list in running text, after a colon: its first letter lower case, unless
+    its first word is written in capitals (an abbreviation such as GDP): "Challenges and work
+    style: four pressures, four bad practices to break". Chinese is unchanged."""
+    first_word = title.split(" ", 1)[0]
+    return title if first_word.isupper() else title[:1].lower() + title[1:]
 
 
 # ------------------------------------------------------------------ the speech as pieces of text
@@ -305,8 +307,7 @@ def page_context(site: SiteData, language: str) -> dict:
         "charts": lambda page: [draw(spec, context) for spec in site.charts if spec.page == page],
         "speech_parts": cache(lambda: speech_parts(site, language)),
         "challenge_titles": cache(lambda: t("list_separator").join(
-            inert(in_running_text(getattr(group.title, language), position))
-            for position, group in enumerate(site.challenges))),
+            inert(in_running_text(getattr(group.title, language))) for group in site.challenges)),
         "full_text": cache(lambda: full_text(site, language)),
         "parallel_text": cache(lambda: parallel_text(site)),
         "glossary_sections": cache(lambda: glossary_sections(site)),

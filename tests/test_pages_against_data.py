@@ -54,14 +54,17 @@ def figure_rows(site, language: str) -> dict[str, BeautifulSoup]:
     return rows
 
 
-def as_written(value) -> str:
-    """The number as data/figures.yaml writes it (YAML reads 2.0 as 2.0 and 3520 as 3520)."""
-    return str(value)
+def as_written(figure: dict) -> str:
+    """The number as the Chinese writes it: the figure's numeral (第一, 零) where it has one,
+    else its value as data/figures.yaml writes it (YAML reads 2.0 as 2.0 and 3520 as 3520)."""
+    return figure.get("numeral") or str(figure["value"])
 
 
 @pytest.mark.parametrize("language", HOMES)
 def test_every_figure_row_shows_its_data(site, language):
     rows = figure_rows(site, language)
+    full_text = page(site, "en/speech.html")
+    english_sentences = {sentence["data-sentence"]: sentence.get_text() for sentence in full_text.select(".sentence")}
     assert sorted(rows) == sorted(figure["id"] for figure in FIGURES)
     for figure in FIGURES:
         row = rows[figure["id"]]
@@ -72,12 +75,16 @@ def test_every_figure_row_shows_its_data(site, language):
         stated = {word for key, word in QUALIFIERS[language].items() if word in value}
         assert stated == ({QUALIFIERS[language][figure["qualifier"]]} if figure.get("qualifier") else set()), figure["id"]
         if language == "zh":
-            assert as_written(figure["value"]) in value, figure["id"]
+            assert as_written(figure) in value, figure["id"]
         assert row.th.get_text() == figure["label"][language], figure["id"]
         link = row.select_one("a.source-link")
         assert link["href"] == f"speech.html#{figure['source']['sentence']}", figure["id"]
-        assert row.select_one(".quote").get_text() == figure["source"]["quote"], figure["id"]
-        assert row.select_one(".quote")["lang"] == "zh"
+        original = row.select_one(".quote-original" if language == "en" else ".quote")
+        assert original.get_text() == figure["source"]["quote"] and original["lang"] == "zh", figure["id"]
+        if language == "en":  # the quoted words in English first: words of the sentence's English
+            english = row.select_one(".quote:not(.quote-original)").get_text()
+            assert english.startswith("“") and english.endswith("”"), figure["id"]
+            assert english[1:-1] in english_sentences[figure["source"]["sentence"]], figure["id"]
 
 
 @pytest.mark.parametrize("language", HOMES)
@@ -88,7 +95,7 @@ def test_each_headline_card_shows_its_figure(site, language):
     for card, figure in zip(cards, headline):
         assert card.select_one("a.card-main")["href"] == f"results.html#figure-{figure['id']}"
         assert card.select_one("a.source-link")["href"] == f"speech.html#{figure['source']['sentence']}"
-        assert as_written(figure["value"]) in card.select_one(".card-value").get_text(), figure["id"]
+        assert as_written(figure) in card.select_one(".card-value").get_text(), figure["id"]
         label = (figure.get("card_label") or figure["label"])[language]  # the short label, where one is given
         assert card.select_one(".card-label").get_text() == label, figure["id"]
         assert card.select_one(".card-period").get_text() == PERIODS[language][figure["period"]], figure["id"]
@@ -143,12 +150,14 @@ GLOSSARY = yaml.safe_load((ROOT / "data/glossary.yaml").read_text(encoding="utf-
 CHALLENGES = yaml.safe_load((ROOT / "data/challenges.yaml").read_text(encoding="utf-8"))
 # How the projects page names each kind of entity (scripts/strings/*.yaml, written out here).
 ENTITY_KINDS = {"zh": {"project": "项目", "park": "园区与小镇", "enterprise": "企业"},
-                "en": {"project": "Project", "park": "Park or town", "enterprise": "Enterprise"}}
+                "en": {"project": "Projects", "park": "Parks and towns", "enterprise": "Enterprises"}}
+BY_ID = {figure["id"]: figure for figure in FIGURES}
+SAID = {"zh": "讲话所说", "en": "What the speech says"}
 # The headers of the figure tables, in each language.
 TABLE_HEADERS = {
-    "zh": {"results.html": ["指标", "数值", "时期", "出处"], "targets.html": ["目标", "数值", "时期", "相关的已有数字", "出处"]},
+    "zh": {"results.html": ["指标", "数值", "时期", "出处"], "targets.html": ["目标", "数值", "时期", "可比的已有数字", "出处"]},
     "en": {"results.html": ["Indicator", "Value", "Period", "Source"],
-           "targets.html": ["Target", "Value", "Period", "Related figure so far", "Source"]},
+           "targets.html": ["Target", "Value", "Period", "Comparable figure so far", "Source"]},
 }
 # A paragraph that opens with 一是, 二要 ... is an item of a part; its first sentence is the item's heading.
 ITEM_HEADING = re.compile(r"^[一二三四五六七八九十]+[是要]")
@@ -156,23 +165,39 @@ LATIN = re.compile(r"[A-Za-z]")
 
 
 @pytest.mark.parametrize("language", HOMES)
-def test_the_projects_page_names_each_entity_in_the_page_language_with_its_kind(site, language):
+def test_the_projects_page_lists_each_entity_once_under_its_kind_with_what_the_speech_says(site, language):
     entries = {entry["id"]: entry for entry in GLOSSARY}
     soup = page(site, HOMES[language] + "projects.html")
-    rows = soup.select("tr[id^=entity-]")
-    # Anything the speech gives a project status counts as a project, whatever its kind.
-    listed = {entry["id"]: "project" if entry.get("status") else entry["kind"] for entry in GLOSSARY
-              if entry.get("status") or entry["kind"] in ENTITY_KINDS[language]}
-    assert sorted(row["id"].removeprefix("entity-") for row in rows) == sorted(listed)
-    for row in rows:
-        entry = entries[row["id"].removeprefix("entity-")]
-        name = row.th.get_text()
-        assert name.casefold() == entry[language].casefold() and not name[:1].islower(), entry["id"]
-        assert row.select_one("td").get_text() == ENTITY_KINDS[language][listed[entry["id"]]], entry["id"]
+    # Anything the speech gives a project status counts as a project, whatever its kind; an entry
+    # that is the same place as another (same_as) is listed under that one, as "also called".
+    kinds = {entry["id"]: "project" if entry.get("status") else entry["kind"] for entry in GLOSSARY
+             if (entry.get("status") or entry["kind"] in ENTITY_KINDS[language]) and not entry.get("same_as")}
+    listed = {}
+    for kind, heading in ENTITY_KINDS[language].items():
+        section = soup.find("h2", id=f"kind-{kind}")
+        assert section.get_text().strip().startswith(heading), kind
+        rows = section.find_next_sibling("div").select("tr[id^=entity-]")
+        listed.update({row["id"].removeprefix("entity-"): (kind, row) for row in rows})
+    assert sorted(listed) == sorted(kinds)
+    for entry_id, (kind, row) in listed.items():
+        entry = entries[entry_id]
+        assert kind == kinds[entry_id], entry_id
+        name = row.th.a.get_text()
+        assert name.casefold() == (entry.get("name") or entry)[language].casefold() and not name[:1].islower(), entry_id
+        said = row.find("td", attrs={"data-label": SAID[language]})
+        assert said.get_text() == (entry["said"][language] if entry.get("said") else ""), entry_id
+        for alias in (other for other in GLOSSARY if other.get("same_as") == entry_id):
+            assert alias[language] in row.th.get_text(), (entry_id, alias["id"])
+    # Projects with a stated investment come first.
+    projects = [entry_id for entry_id, (kind, _) in listed.items() if kind == "project"]
+    invested = [bool(entries[entry_id].get("figures")) for entry_id in projects]
+    assert invested == sorted(invested, reverse=True) and any(invested)
     names = soup.select("li[id^=quote-] p.names a")
     assert names
     for link in names:
-        assert link.get_text() == entries[link["href"].removeprefix("#entity-")][language], link["href"]
+        entry = entries[link["href"].removeprefix("#entity-")]
+        name = link.get_text()
+        assert name.casefold() == (entry.get("name") or entry)[language].casefold() and not name[:1].islower(), name
 
 
 @pytest.mark.parametrize("language", HOMES)
@@ -215,7 +240,7 @@ def test_each_target_shows_its_related_figure_with_that_figure_s_own_data(site, 
         stated = {word for word in QUALIFIERS[language].values() if word in value}
         assert stated == ({QUALIFIERS[language][other["qualifier"]]} if other.get("qualifier") else set()), figure["id"]
         if language == "zh":
-            assert as_written(other["value"]) in value, figure["id"]
+            assert as_written(other) in value, figure["id"]
         note = row.find_next_sibling("tr")
         assert "note-row" in note["class"] and note.get_text() == figure["related"]["note"][language], figure["id"]
 
@@ -229,6 +254,10 @@ def test_every_figure_table_has_one_cell_per_column_and_notes_span_the_row(site,
             # The targets page lists the other figures of part two (a fund) after the targets, in a results table.
             is_targets = "targets" in table.find_parent("div", class_="figures")["class"]
             headers = target_headers if is_targets else TABLE_HEADERS[language]["results.html"]
+            # The comparable-figure column is there only where a row of the table has one.
+            ids = [row["id"].removeprefix("figure-") for row in table.tbody.select("tr[id^=figure-]")]
+            if not any(BY_ID[figure_id].get("related") for figure_id in ids):
+                headers = [header for header in headers if header != TABLE_HEADERS[language]["targets.html"][3]]
             assert [header.get_text() for header in table.thead.select("th")] == headers, name
             for row in table.tbody.find_all("tr", recursive=False):
                 if "note-row" in row.get("class", []):
@@ -272,12 +301,12 @@ def test_every_download_row_holds_its_figure_s_data(site):
                     "sentence": figure["source"]["sentence"], "quote": figure["source"]["quote"]}
         assert {name: row[name] for name in expected} == expected
         assert {name: item[name] for name in expected} == expected
-        assert row["value"] == as_written(figure["value"]) and item["value"] == figure["value"]
+        assert row["value"] == str(figure["value"]) and item["value"] == figure["value"]
         for language, value in (("zh", row["value_zh"]), ("en", row["value_en"]), ("zh", item["value_zh"]), ("en", item["value_en"])):
             stated = {word for word in QUALIFIERS[language].values() if word in value}
             assert stated == ({QUALIFIERS[language][figure["qualifier"]]} if figure.get("qualifier") else set()), figure["id"]
             if language == "zh":
-                assert as_written(figure["value"]) in value, figure["id"]
+                assert as_written(figure) in value, figure["id"]
             else:
                 assert not HAN.search(value), (figure["id"], value)
 
@@ -335,3 +364,18 @@ def test_every_note_on_what_a_figure_compares_with_is_under_its_figure(site, lan
         note = rows[figure["id"]].find_next_sibling("tr")
         assert note is not None and "note-row" in note["class"], figure["id"]
         assert note.get_text() == figure["related"]["note"][language], figure["id"]
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_the_home_pages_part_links_land_on_their_parts(site, language):
+    # Each part of the speech, as the home page lists it, links to the heading of that part in
+    # the full text: the link's words are the heading's words, in the speech's order of parts.
+    speech = yaml.safe_load((ROOT / "data/speech.yaml").read_text(encoding="utf-8"))
+    home, full_text = page(site, HOMES[language] + "index.html"), page(site, HOMES[language] + "speech.html")
+    links = [link for link in home.select("article li strong a") if link["href"].startswith("speech.html#")]
+    parts = [heading for heading in full_text.select("article h2[id]") if heading["id"] in speech]
+    assert len(links) == len(parts) >= 2
+    for link, part in zip(links, parts, strict=True):
+        assert link["href"] == f"speech.html#{part['id']}"
+        heading = part.find(string=True, recursive=False) or part.get_text()
+        assert link.get_text() == heading.strip() == speech[part["id"]][language].strip()

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -20,6 +22,8 @@ VERSIONS = yaml.safe_load((ROOT / "data/versions.yaml").read_text(encoding="utf-
 SPEECH = yaml.safe_load((ROOT / "data/speech.yaml").read_text(encoding="utf-8"))
 BY_ID = {figure["id"]: figure for figure in FIGURES}
 COMPUTED_MARK = {"zh": "（计算值，非讲话原文）", "en": "(computed, not in the speech)"}
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def days(period: str) -> int:
@@ -144,6 +148,11 @@ def test_downloads_carry_the_computed_values_as_derived_records(site):
         assert rounded(Fraction(str(record["value"])), shown_decimals(relation)) == \
             rounded(exact(relation), shown_decimals(relation))
         assert record["sentence"] == "" and record["quote"] == ""
+        # Each language's words in its own field: the labels as data/relations.yaml has them,
+        # the English value without Chinese, the Chinese value in Chinese where its unit has a word.
+        assert (record["label_zh"], record["label_en"]) == (relation["label"]["zh"], relation["label"]["en"])
+        assert not HAN.search(record["value_en"]), record["id"]
+        assert record["unit"] == "percent" or HAN.search(record["value_zh"]), record["id"]
 
 
 def test_downloads_carry_the_headline_flag_notes_second_sources_and_the_version(site):
@@ -166,9 +175,27 @@ def test_downloads_carry_the_headline_flag_notes_second_sources_and_the_version(
 
 
 @pytest.mark.parametrize("language", HOMES)
-def test_the_citation_carries_the_data_version(site, language):
+def test_the_citation_carries_the_data_version_and_its_date(site, language):
     citation = page(site, HOMES[language] + "downloads.html").select_one("p.citation").get_text()
-    assert VERSIONS[0]["version"] in citation
+    version, day = VERSIONS[0]["version"], VERSIONS[0]["date"]
+    assert (f"数据版本{version}（{day.year}年{day.month}月{day.day}日）" if language == "zh" else
+            f"Data version {version} ({day:%B} {day.day}, {day.year})") in citation
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_every_page_cites_and_shows_the_current_version_with_its_date(site, language):
+    version, day = VERSIONS[0]["version"], VERSIONS[0]["date"]
+    if language == "zh":
+        cited = footer = f"数据版本{version}（{day.year}年{day.month}月{day.day}日）"
+    else:
+        cited, footer = (f"data version {version} ({day:%B} {day.day}, {day.year})",
+                         f"Data version {version}, {day:%B} {day.day}, {day.year}")
+    for name in ("index.html", "results.html", "about.html"):
+        html = page(site, HOMES[language] + name)
+        assert cited in html.select_one("p.cite-this").get_text(), name
+        link = html.select_one("footer").find("a", string=footer)["href"]
+        base = f"https://example.org/site/{HOMES[language]}"
+        assert urljoin(base + name, link) == base + "changes.html", name
 
 
 @pytest.mark.parametrize("language", HOMES)

@@ -47,6 +47,8 @@ NOT_FOUND = "404.html"
 BODY = "<div data-pagefind-body>"  # overrides/main.html: the indexed part of a page
 TERMS_FIELD = "terms"  # the search-only field (Pagefind metadata, searched but never shown)
 TERM_ELEMENTS = "dt, th[scope=row]"  # where the pages name the site's terms: headwords and row labels
+TERM_TAGS = re.compile(r'<dt\b|<th scope="row"')  # the same elements' opening tags, as the templates write them
+TERM_WEIGHT = 10  # Pagefind's weight of those elements (running text has 1, a level-1 heading 7)
 # Text Pagefind's extended build segments: runs of Han characters.
 SEGMENTED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -105,7 +107,10 @@ def site_terms(texts: list[BeautifulSoup]) -> set[str]:
 def endings(term: str) -> list[str]:
     """Every ending of each run of Han characters in the term (源翔祖代鸡 -> 源翔祖代鸡 翔祖代鸡
     祖代鸡 代鸡 鸡); none for a term without Han characters, which Pagefind indexes as written."""
-    return [run[start:] for run in SEGMENTED.findall(term) for start in range(len(run))]
+    runs = SEGMENTED.findall(term)
+    if not runs:
+        return term.split()
+    return [run[start:] for run in runs for start in range(len(run))]
 
 
 def search_words(held: set[str]) -> str:
@@ -117,9 +122,12 @@ def search_words(held: set[str]) -> str:
 
 
 def with_terms_field(html: str, words: str) -> str:
-    """The page with its terms field on the indexed part."""
+    """The page with its terms field on the indexed part, and its headwords and row labels
+    weighted above running text: a page that names a term as a headword or a row's label ranks
+    above pages that only share a word's stem with it ("putting on airs" and "air quality")."""
     field = f'<div data-pagefind-body data-pagefind-meta="{TERMS_FIELD}[data-terms]" data-terms="{escape(words)}">'
-    return html.replace(BODY, field, 1) if words else html
+    weighted = TERM_TAGS.sub(lambda tag: f"{tag[0]} data-pagefind-weight=\"{TERM_WEIGHT}\"", html)
+    return weighted.replace(BODY, field, 1) if words else weighted
 
 
 def indexing_copy(site: Path, pages: list[str], language: str, copy: Path) -> None:

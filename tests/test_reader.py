@@ -405,6 +405,7 @@ ALLOWED_LATIN = {
     "Excel",             # the spreadsheet the CSV files open in directly (downloads page)
     "Frictionless",      # Frictionless Data Package: the standard datapackage.json follows
     "SHA",               # "SHA-256": the checksums of the downloads and of the speech
+    "KB",                # the size of each download, as Chinese sites write it (downloads page)
     "GB", "DS", "OL",    # "GB/T 7714", the national standard for references, and its [DS/OL] (online dataset)
     "CC", "BY",          # "CC BY 4.0": the licence of the data (every page's footer)
     "YAML",              # the format of the data files under data/ (About page)

@@ -118,8 +118,9 @@ def test_the_downloads_page_describes_the_dataset(site, downloads):
 @pytest.mark.parametrize("downloads", ["downloads.html", "en/downloads.html"])
 def test_the_downloads_page_gives_bibtex_and_csl_json_with_the_sites_address(site, downloads):
     html = BeautifulSoup((site.directory / downloads).read_text(encoding="utf-8"), "html.parser")
-    blocks = html.select(".cite-formats pre code")
-    bibtex, csl = blocks[0].get_text(), json.loads(blocks[1].get_text())
+    # Each format under its own heading (the Chinese page gives GB/T 7714 before them).
+    blocks = {heading.get_text(): heading.find_next("code").get_text() for heading in html.select(".cite-formats h3")}
+    bibtex, csl = blocks["BibTeX"], json.loads(blocks["CSL-JSON"])
     assert bibtex.startswith("@misc{") and f"url = {{{site.url}downloads.html}}" in bibtex
     assert f"version = {{{VERSIONS[0]['version']}}}" in bibtex and f"year = {{{VERSIONS[0]['date'].year}}}" in bibtex
     [item] = csl

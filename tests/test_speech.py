@@ -123,8 +123,11 @@ def test_a_new_sentence_in_the_seed_is_named_as_missing(project):
 def test_a_dropped_number_is_named(project):
     edit(project, "1.4 and 2.0 percentage points", "1.4 and 2 percentage points", "data/speech.yaml")
     line = line_of(project, "1.4 and 2 percentage points", "data/speech.yaml") - 1  # the `en: >-` line
-    assert problems_of(project) == [
-        f"data/speech.yaml:{line}: p07-s02: en: the number '2.0' is not in the English (expected '2.0')"]
+    found = problems_of(project)
+    assert found[0] == f"data/speech.yaml:{line}: p07-s02: en: the number '2.0' is not in the English (expected '2.0')"
+    # Then the consequences: the figures whose English quote no longer matches the sentence.
+    assert found[1:] and all(": source.quote_en: " in problem and "is not in the English of sentence p07-s02" in problem
+                             for problem in found[1:])
 
 
 def test_chinese_left_in_the_english_is_named(project):
@@ -135,8 +138,9 @@ def test_chinese_left_in_the_english_is_named(project):
 
 def test_a_bad_placeholder_is_named(project):
     edit(project, "planted {5.13万亩}", "planted {5.13万公顷}", "data/speech.yaml")
-    [problem] = problems_of(project)
+    problem, *consequences = problems_of(project)
     assert "p08-s03: en: bad placeholder: '5.13万公顷' is not a quantity" in problem
+    assert all("is not in the English of sentence p08-s03" in later for later in consequences)
 
 
 def test_an_unknown_sentence_id_is_named(project):

@@ -13,7 +13,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test bench check browser font java node clean
+.PHONY: help serve build test bench check draft browser font java node clean
 # apt-get needs root: as root (this machine, containers) call it directly, else through sudo (CI runners).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -34,6 +34,10 @@ bench: $(INSTALLED) browser $(NODE_INSTALLED) ## Measure builds, reloads, first-
 
 check: $(INSTALLED) ## Validate data/ without building
 	$(PY) -m scripts.generate --check
+
+draft: $(INSTALLED) ## Draft the data of a new speech for review: make draft SEED=seeds/<file>.txt (writes drafts/<file>/)
+	@test -n "$(SEED)" || { echo "Name the speech's text: make draft SEED=seeds/<file>.txt"; exit 2; }
+	$(PY) -m scripts.draft "$(SEED)"
 
 browser: ## Install Debian's Chromium and a CJK font if missing (for the browser tests)
 	@if [ ! -x "$(CHROMIUM)" ] || ! fc-list 2>/dev/null | grep -qi 'wenquanyi\|noto sans cjk'; then \
@@ -59,7 +63,7 @@ java: ## Install Debian's Java runtime if missing (for the HTML checker, vnu.jar
 node: $(NODE_INSTALLED) ## Install axe-core, vnu-jar and lighthouse (the checkers of the tests and the benchmark) from package-lock.json
 
 clean: ## Remove the virtual environment, node_modules, the built site, generated pages, caches and screenshots
-	rm -rf $(VENV) node_modules site docs/*.md docs/downloads docs/cards docs/fonts docs/.generated.json .cache screenshots
+	rm -rf $(VENV) node_modules site drafts docs/*.md docs/downloads docs/cards docs/fonts docs/.generated.json .cache screenshots
 
 $(INSTALLED): requirements.txt constraints.txt
 	@echo "Installing the pinned Python packages into $(VENV) (first run, or after requirements change: about a minute)..."

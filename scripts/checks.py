@@ -41,6 +41,30 @@ def at(file: YamlDocument, path: FieldPath, message: str) -> Problem:
     return Problem(file.path, file.line_of(path), dotted(path), message, path)
 
 
+# The fields `make draft` (scripts/draft.py) writes into its proposals, and what to do with each.
+DRAFT_FIELDS = {
+    "draft": "an unconfirmed proposal of `make draft`: check the record against the speech, correct it, "
+             "then delete this line",
+    "hints": "the glossary's renderings offered to the translator by `make draft`: delete this line",
+    "review": "a note of `make draft` on what it could not tell: settle it, then delete this line",
+    "first_in": "where `make draft` found the term: delete this line once the entry is written",
+}
+
+
+def draft_marks(file: YamlDocument) -> Iterator[Problem]:
+    """Every field `make draft` left in a record (draft: true, its notes), on its line: a draft
+    is never published unreviewed."""
+    data = file.data
+    records = (data.items() if isinstance(data, dict) and not DRAFT_FIELDS.keys() & data.keys()
+               else enumerate(data) if isinstance(data, list) else [((), data)])
+    for key, record in records:
+        if not isinstance(record, dict):
+            continue
+        path = () if key == () else (key,)
+        for name in sorted(DRAFT_FIELDS.keys() & record.keys()):
+            yield at(file, (*path, name), DRAFT_FIELDS[name])
+
+
 # What a maintainer should read instead of pydantic's terse error types.
 _EXPECTED = {
     "missing": "missing (add this field)",

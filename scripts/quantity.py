@@ -85,6 +85,7 @@ UNITS: dict[str, tuple[tuple[str, ...], int, str]] = {
     "person": (("人", "名"), 1, "person"),
     "10,000 persons": (("万人",), 10_000, "person"),
     "person-time": (("人次",), 1, "person-time"),
+    "10,000 person-times": (("万人次",), 10_000, "person-time"),
     "km": (("公里",), 1, "km"),
     "m²": (("平方米",), 1, "m²"),
     "day": (("天",), 1, "day"),

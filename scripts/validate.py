@@ -201,7 +201,10 @@ def validate(loaded: dict[str, YamlDocument | YamlError], root: Path) -> SiteDat
 def parse(document: YamlDocument, adapter: TypeAdapter) -> tuple[Any, list[Problem]]:
     """The file's records, typed by its schema. The YAML's own problems (keys written twice,
     unreadable values) are always reported, the schema's only for fields YAML did not already
-    name; a file with either kind gives no records (checks against it would only repeat them)."""
+    name; a file with either kind gives no records (checks against it would only repeat them).
+    A file with records still marked as `make draft` proposals gives none either."""
+    if marks := list(checks.draft_marks(document)):  # an unreviewed draft: nothing of it is published
+        return None, [*document.problems, *marks]
     try:
         records = adapter.validate_python(document.data)
     except ValidationError as error:

@@ -94,3 +94,44 @@ def test_an_unconfirmed_draft_is_refused_on_the_line_of_each_mark(project, tmp_p
     first = marks[0]
     assert lines[first.line - 1].strip() == "draft: true" and first.field == f"{first_id}: draft"
     assert first.message.startswith("an unconfirmed proposal of `make draft`")
+
+
+def proposals_of(body: str, part: int = 1) -> dict[str, tuple]:
+    """The draft's reading of each number of `body`, as a sentence of the given part of a tiny
+    speech of 5 August 2025: text -> (value, unit, period, kind) or the reason it is excluded."""
+    from datetime import date
+
+    from scripts.draft import propose_numbers
+
+    lines = ["讲话", "(2025年8月5日)", "区长 某", "同志们:", "一、回顾", body if part == 1 else "回顾。",
+             "二、任务", body if part == 2 else "任务。"]
+    proposals = propose_numbers(split_speech("\n".join(lines)), date(2025, 8, 5))
+    return {proposal.text: proposal.excluded or (proposal.value, proposal.unit, proposal.period, proposal.kind)
+            for proposal in proposals if not proposal.sentence.startswith(("p01", "p02"))}
+
+
+@pytest.mark.parametrize("body, part, text, expected", [
+    # units: the number's own, the one that follows, the last of a list, 户 for households only
+    ("分别高于全省和全市平均水平1.4和2.0个百分点。", 1, "1.4", ("1.4", "percentage point", "2025-to-date", "change")),
+    ("全区脱贫人口476户。", 1, "476", ("476", "household", "2025-to-date", "count")),
+    ("新增企业15户。", 1, "15", ("15", "item", "2025-to-date", "count")),
+    ("接待游客36.5万人次。", 1, "36.5万", ("36.5", "10,000 person-times", "2025-to-date", "count")),
+    # periods: the clause's words, 累计 onward in its sentence, 其中 after a sentence with words,
+    # a quarter and months read against the speech's date, and the parts' own time without words
+    ("累计完成修复651.14公顷,矿点修复27个。", 1, "27", ("27", "item", "cumulative", "count")),
+    ("上半年新开工项目18个。其中产业项目12个。", 1, "12", ("12", "item", "2025-H1", "count")),
+    ("3—7月,工业产值完成12.6亿元。", 1, "12.6亿元", ("12.6", "100 million yuan", "2025-03-to-07", "result")),
+    ("一季度,地区生产总值增长5.8%。", 1, "5.8%", ("5.8", "percent", "2025-Q1", "change")),
+    ("新建道路35公里。", 2, "35", ("35", "km", "2025", "target")),
+    # kinds: a target's cue words in any part, a floor before a noun, a share, a rank
+    ("力争创建特色基地3个。", 1, "3", ("3", "item", "2025-to-date", "target")),
+    ("开复工500万元以上重点项目52个。", 1, "500万元", ("500", "10,000 yuan", "2025-to-date", "threshold")),
+    ("开工率达到85%。", 1, "85%", ("85", "percent", "2025-to-date", "share")),
+    ("增速位列全市第2位。", 1, "第2", ("2", "rank", "2025-to-date", "rank")),
+    # not figures: a month, a number inside a quoted name, a year of a name
+    ("依托“长白山365里路”建设。", 1, "365", "Part of a quoted name, not a quantity."),
+    ("2025新春活动顺利举办。", 1, "2025", "A year in a name, not a quantity."),
+    ("1—8月,运行平稳。", 1, "1—8月", "A period of months, not a quantity."),
+])
+def test_each_reading_of_a_number(body, part, text, expected):
+    assert proposals_of(body, part)[text] == expected

@@ -46,7 +46,7 @@ for _form, _unit in UNIT_FORMS:
     UNIT_OF_FORM.setdefault(_form, _unit)  # the first unit UNITS lists for a shared form (户, 只)
 
 CLAUSE_END = re.compile(r"[,，;；。！？:：]")  # a list's 、 stays inside its clause
-# Cue words of a figure's kind, tried in this order on its clause (and rank on what follows it).
+# Cue words of a figure's kind, tried on its clause in the order of kind_of.
 RANK = re.compile(r"第\d+位|位列|排名|排在|居全")
 CHANGE = re.compile(r"同比|增长|下降|增速|提高|减少|增加|降低|高于|低于|快于|比去年")
 SHARE = re.compile(r"占|比例|比重|[^增]率")
@@ -64,7 +64,7 @@ AMOUNT_WORDS = re.compile(r"累计|总投资")  # a period only the quote itself
 HOUSEHOLDS = re.compile(r"人口|人家|农户|脱贫|贫困|住户|居民|家庭")  # 户 counting households, not firms
 QUOTED_NAME = re.compile(r"“[^”]*”")
 LISTED_AFTER = re.compile(r"(?:[和、至与及或][\d.]+[万亿]?)*[和、至与及或](?P<last>[\d.]+[万亿]?)")  # 和2.0 in 1.4和2.0个百分点
-CONTINUES = re.compile(r"^(其中|其中,|其中，)")
+CONTINUES = re.compile(r"^其中")
 QUOTED_TERM = re.compile(r"“([^”]{2,20})”")
 NUMBERED_FORMULA = re.compile(r"[一二两三四五六七八九十百千]+[^\d，,。；;、“”《》()（）]{1,3}"
                               r"(?:[一二两三四五六七八九十百千]+[^\d，,。；;、“”《》()（）]{1,3})+")
@@ -211,14 +211,12 @@ def part_numbers(paragraphs: tuple[Paragraph, ...]) -> dict[str, int]:
     return numbers
 
 
-def exclusion_reason(mention: str, before: str, after: str) -> str | None:
+def exclusion_reason(mention: str, after: str) -> str | None:
     """Why a number is not a figure (a date, a year, a name with digits), or None."""
     if LITERALS.fullmatch(mention):
         return "Part of a name that contains digits, not a quantity."
     if MONTHS.fullmatch(mention):
-        return ("A date (a month of the year)." if re.match(r"\d", after) or after.startswith(("日", "底", "初"))
-                or "—" not in mention and not after.startswith(("份", "以来"))
-                else "A period of months, not a quantity.")
+        return "A period of months, not a quantity." if "—" in mention else "A date (a month of the year)."
     if YEAR.match(mention) and after.startswith("年"):
         return "A year, in a date or a name."
     if YEAR.match(mention):
@@ -286,7 +284,7 @@ def propose_numbers(paragraphs: tuple[Paragraph, ...], spoken: date) -> list[Pro
                 end = start + len(mention.chinese)
                 after = text[end:]
                 proposal = Proposal(sentence.id, mention.chinese)
-                reason = exclusion_reason(mention.chinese, text[:start], after)
+                reason = exclusion_reason(mention.chinese, after)
                 if paragraph.kind in {"title", "date", "speaker"}:
                     reason = reason or "Part of the speech's header (its title, date or speaker)."
                 if not reason and any(left < start and end < right for left, right in names):

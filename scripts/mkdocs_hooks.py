@@ -310,6 +310,16 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-50)  # after mkdocs-static-i18n has made the navigation of the language being built
+def on_nav(nav, config, files):
+    """Each page's label in the navigation (and its browser tab) is its title in the interface
+    strings of the language being built: a page's name has one source in each language."""
+    t = translator(config.theme["language"])
+    for page in nav.pages:
+        page.title = t.plain(f"{Path(page.file.src_uri).name.split('.')[0]}.title")
+    return nav
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has built every language
 def on_post_build(config) -> None:
     site = Path(config.site_dir)

@@ -15,7 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from scripts.build import build
-from tests.conftest import ROOT, copy_project
+from tests.conftest import PAGE_NAMES, ROOT, copy_project
 
 FIGURES = yaml.safe_load((ROOT / "data/figures.yaml").read_text(encoding="utf-8"))
 SPEECH = yaml.safe_load((ROOT / "data/speech.yaml").read_text(encoding="utf-8"))
@@ -379,3 +379,20 @@ def test_the_home_pages_part_links_land_on_their_parts(site, language):
         assert link["href"] == f"speech.html#{part['id']}"
         heading = part.find(string=True, recursive=False) or part.get_text()
         assert link.get_text() == heading.strip() == speech[part["id"]][language].strip()
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_every_page_is_named_by_its_title_in_the_navigation_and_the_browser_tab(site, language):
+    # One name per page and language: its title in scripts/strings/ (年内目标, not 下半年目标).
+    titles = yaml.safe_load((ROOT / f"scripts/strings/{language}.yaml").read_text(encoding="utf-8"))
+    home = page(site, HOMES[language] + "index.html")
+    for name in PAGE_NAMES:
+        if name == "404":
+            continue
+        title = titles[name]["title"]
+        href = "." if name == "index" else f"{name}.html"
+        links = [link.get_text(" ", strip=True) for link in home.select("nav.md-nav--primary a.md-nav__link")
+                 if link.get("href", "").removeprefix("./") in {href, f"{name}.html"}]
+        assert title in links, (name, links)
+        if name != "index":  # the home page's tab shows the site's name alone
+            assert page(site, HOMES[language] + f"{name}.html").title.get_text().startswith(f"{title} - "), name

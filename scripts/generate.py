@@ -24,7 +24,8 @@ from scripts.font import font_identity
 from scripts.incremental import (CACHE, RUNNING, Manifest, code_fingerprint, current_manifest, file_digest, inputs_fingerprint,
                                  write_manifest)
 from scripts.model import SiteData
-from scripts.render import LANGUAGES, RenderCaches, date_text, render_cards, render_fonts, render_site
+from scripts.interface import translator
+from scripts.render import LANGUAGES, RenderCaches, date_text, page_description, render_cards, render_fonts, render_site
 from scripts.validate import DATA_FILES, DataError, load_data, validate
 from scripts.write import write_folder, write_if_changed, write_pages
 
@@ -56,11 +57,14 @@ def render_caches(root: Path) -> RenderCaches:
 
 
 def theme_words(site: SiteData) -> dict[str, dict[str, str]]:
-    """The data the theme's footer and citation line show, per language (kept in the manifest for
+    """The data the theme shows, per language: the site's name and description (every page's
+    header and tab), and what the footer and citation line say (kept in the manifest for
     unchanged builds)."""
     document, latest = site.document, site.versions[0]
     published = document.published
-    return {language: {"meeting": getattr(document.meeting, language), "date": date_text(document.date, language),
+    return {language: {"site_title": getattr(document.site_title, language),
+                       "site_description": page_description("index", language, translator(language), document),
+                       "meeting": getattr(document.meeting, language), "date": date_text(document.date, language),
                        "version": latest.version, "version_date": date_text(latest.date, language),
                        "publisher": getattr(published.publisher, language),
                        "posted": date_text(published.posted, language), "speech_url": published.url}

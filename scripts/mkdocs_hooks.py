@@ -50,7 +50,8 @@ from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, strings, translator  
 from scripts.search_index import index_language, language_pages  # noqa: E402
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-THEME_WORDS = ("meeting", "date", "version", "version_date", "publisher", "posted", "speech_url")
+THEME_WORDS = ("site_title", "site_description", "meeting", "date", "version", "version_date", "publisher", "posted",
+               "speech_url")
 REPORT_FORM = "report-an-error.yml"  # .github/ISSUE_TEMPLATE/: its fields `page` and `item` are filled in
 REPORT_LINK = re.compile(r'href="report:([^"]*)"')
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -132,6 +133,15 @@ def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     with generation_lock(root):  # `make build` may be generating already: then wait for it
         regenerate(root)
+    name_site(config)
+
+
+def name_site(config) -> None:
+    """The site's name and description in the language being built, from data/document.yaml
+    (through the generation's theme words); mkdocs.yml holds only a placeholder."""
+    words = _theme.get(config.theme["language"]) or {}
+    if words.get("site_title"):
+        config["site_name"], config["site_description"] = words["site_title"], words["site_description"]
 
 
 def regenerate(root: Path) -> None:

@@ -80,6 +80,12 @@ def headword(name: str) -> str:
     return name[:first] + name[first:first + 1].upper() + name[first + 1:]
 
 
+def quoted_within_quotes(text: str) -> str:
+    """English words shown inside double quotation marks, their own quotation marks made single
+    (“… for ‘upgrading small firms’”), as English nests quotations."""
+    return text.replace("“", "‘").replace("”", "’")
+
+
 def in_running_text(title: str) -> str:
     """A title inside a list in running text, after a colon: its first letter lower case, unless
     its first word is written in capitals (an abbreviation such as GDP): "Challenges and work
@@ -279,7 +285,7 @@ def page_context(site: SiteData, language: str) -> dict:
         "compact_value_of": lambda figure: compact_value(figure, language),
         "date_text": lambda day: date_text(day, language),
         "sentence_in": lambda sentence_id: sentence_text(site, sentence_id, language),
-        "quote_in_english": lambda source: expand_placeholders(source.quote_en),
+        "quote_in_english": lambda source: quoted_within_quotes(expand_placeholders(source.quote_en)),
         "page_path": lambda page: paths[page],
         "page_url": lambda page: f"{page}.html",
         "figure_by_id": by_id,

@@ -35,11 +35,10 @@ from pathlib import Path
 
 import httpx
 
-from scripts.project import ROOT, copy_project
+from scripts.project import ROOT, SUB_PATH, copy_project
 from scripts.render import PAGES as SITE_PAGES
 from scripts.static_server import free_port, serve
 
-SUB_PATH = "/jiangyuan-briefing/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = SITE_PAGES  # every page, in both languages

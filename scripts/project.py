@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build reads: configuration, data, the speech, the generator, the theme's overrides, the
 # hand-written assets, and the pinned packages (part of the generation's fingerprint).
 PROJECT_INPUTS = ("mkdocs.yml", "data", "seeds", "scripts", "overrides", "docs/assets", "constraints.txt")
+
+
+def sub_path(root: Path = ROOT) -> str:
+    """The path the site lives under on GitHub Pages (/REPO/): that of mkdocs.yml's default
+    site_url, the one place it is written (the tests, the benchmark and the static server serve
+    the site under it, as GitHub Pages will)."""
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    default = re.search(r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]', config, re.MULTILINE)
+    return urlsplit(default[1]).path if default else "/"
+
+
+SUB_PATH = sub_path()
 
 
 def copy_project(target: Path) -> Path:

@@ -1,7 +1,7 @@
 """Serve a built site as GitHub Pages does: gzip for text, a 10-minute cache lifetime, under the
 project's sub-path. For `make bench` (Lighthouse and first-visit bytes), never for the reader.
 
-    python -m scripts.static_server SITE_DIR [--port 8800] [--sub-path /jiangyuan-briefing/]
+    python -m scripts.static_server SITE_DIR [--port 8800] [--sub-path /REPO/]
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import socket
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from scripts.project import SUB_PATH
 
 TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".pf_meta", ".pf_index", ".pf_fragment")
 
@@ -71,7 +73,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("--port", type=int, default=8800)
-    parser.add_argument("--sub-path", default="/jiangyuan-briefing/")
+    parser.add_argument("--sub-path", default=SUB_PATH, help="default: mkdocs.yml's (scripts/project.py)")
     arguments = parser.parse_args()
     server = serve(arguments.site, arguments.port, arguments.sub_path)
     print(f"Serving {arguments.site} at http://127.0.0.1:{arguments.port}{arguments.sub_path}")

@@ -15,11 +15,10 @@ from pathlib import Path
 import pytest
 
 from scripts.build import build
-from scripts.project import PROJECT_INPUTS, copy_project  # noqa: F401 (the tests' copies)
+from scripts.project import PROJECT_INPUTS, SUB_PATH, copy_project  # noqa: F401 (the tests' copies; the GitHub Pages sub-path)
 from scripts.static_server import free_port  # noqa: F401 (the tests' servers)
 
 ROOT = Path(__file__).resolve().parent.parent
-SUB_PATH = "/jiangyuan-briefing/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags for a headless Chromium on a machine without network access or a display.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

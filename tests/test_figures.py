@@ -69,7 +69,7 @@ def test_every_number_of_the_speech_is_a_figure_or_excluded_with_a_reason(data):
             assert all(values[number] for number in numbers), (sentence_id, mention.chinese)
             values.subtract(numbers)
             accounted += 1
-    assert accounted == total == 126
+    assert accounted == total > len(exclusions)
 
 
 def test_headline_figures(data):

@@ -36,7 +36,7 @@ from pathlib import Path
 import httpx
 
 from scripts.project import ROOT, SUB_PATH, copy_project
-from scripts.render import PAGES as SITE_PAGES
+from scripts.pages import PAGES as SITE_PAGES
 from scripts.static_server import free_port, serve
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

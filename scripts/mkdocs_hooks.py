@@ -47,6 +47,7 @@ from scripts.cache import Cache  # noqa: E402
 from scripts.incremental import (CACHE, code_fingerprint, compiled_templates, current_manifest, digest_of,  # noqa: E402
                                  environment_fingerprint, generation_lock, inputs_fingerprint, key_of)
 from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, strings, translator  # noqa: E402
+from scripts.pages import PAGES  # noqa: E402
 from scripts.search_index import index_language, language_pages  # noqa: E402
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -66,6 +67,13 @@ _not_found: dict[str, str] = {}      # the rendered 404 page of each language
 _indexer = ThreadPoolExecutor(max_workers=len(LANGUAGES), thread_name_prefix="search-index")
 _indexing: dict[str, Future] = {}  # per language, its search index being written (in the background)
 _search_cache: dict = {}  # the cache and code fingerprint of the search indexes of the build under way
+
+
+def on_config(config):
+    """The navigation: every page of the registry (scripts/pages.py), in its order; each is
+    named in the language being built by on_nav."""
+    config["nav"] = [f"{page}.md" for page in PAGES]
+    return config
 
 
 def on_startup(command, dirty) -> None:

@@ -30,6 +30,7 @@ from scripts.interface import DEFAULT_LANGUAGE, LANGUAGES, date_text, file_size,
 from scripts.cache import Cache
 from scripts.incremental import code_fingerprint, compiled_templates, environment_fingerprint, key_of
 from scripts.model import ENTITY_KINDS, ChartSpec, GlossaryEntry, SiteData
+from scripts.pages import PAGES
 from scripts.outcomes import AROUND, TARGET_KINDS, assessments, outcomes_by_figure, speech_targets, status_counts
 from scripts.points import point_pieces
 from scripts.quantity import expand_placeholders
@@ -37,8 +38,6 @@ from scripts.relations import amount, computed_relations, formula_in, verdict_co
 from scripts.structured import structured_data
 from scripts.terms import find_terms, term_forms
 
-PAGES = ("index", "brief", "results", "targets", "outcomes", "checks", "projects", "challenges", "speech", "parallel",
-         "glossary", "downloads", "changes", "about")
 # The data each page reads (fields of SiteData). A page is rendered from a view of the data
 # holding only these: reading anything else stops the render with a message, so the page cache,
 # keyed by exactly these inputs, can never serve a page made from other data.

@@ -295,6 +295,13 @@ def test_every_outcome_shows_its_value_and_unit_in_the_page_language(site, langu
         figure = BY_ID.get(outcome.get("figure") or "")
         beside = rows[figure["id"]][0] if figure and figure["unit"] == outcome["unit"] else None
         assert value == outcome_text(outcome["value"], outcome["unit"], language, beside), outcome["id"]
+    # An outcome without a figure says so where the figure would be, never an empty cell.
+    said = {"zh": "未给出同一口径的数字（见说明）", "en": "No figure of this measure (see the note)"}[language]
+    without = [outcome for outcome in OUTCOMES if outcome.get("value") is None]
+    assert without  # test setup: the data has such an outcome
+    for outcome in without:
+        row = outcomes.select_one(f"tr#outcome-{outcome['id']}")
+        assert row.select_one(".no-value").get_text() == said and row.select_one(".value").get_text(), outcome["id"]
 
 
 def test_the_outcome_downloads_carry_every_source_field(site):

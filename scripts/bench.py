@@ -43,7 +43,6 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = SITE_PAGES  # every page, in both languages
 LANGUAGES = {"zh": "", "en": "en/"}
-LABEL = "    en: Regional GDP, year-on-year growth\n"  # the line the edits change, in data/figures.yaml
 ENVIRONMENT = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 

@@ -28,7 +28,6 @@ AROUND = Decimal("0.05")  # 左右: met within 5% of the target, either way (sta
 # The words of a target's quote that name its comparator, and what each means.
 COMPARATOR_WORDS = (("以内", "at-most"), ("控制在", "at-most"), ("不超过", "at-most"), ("左右", "around"),
                     ("突破", "above"), ("不低于", "at-least"), ("以上", "at-least"))
-COMPARATORS = ("at-least", "above", "at-most", "around", "reach")
 # Words before a target, in its sentence, that say how firmly it is set; 力争 makes it aspirational.
 RESOLVE_WORDS = ("力争", "确保", "必须", "务必")
 # The speech's targets: the targets and thresholds of the part that sets the year's tasks (the

@@ -146,10 +146,13 @@ def on_pre_build(config) -> None:
 
 def name_site(config) -> None:
     """The site's name and description in the language being built, from data/document.yaml
-    (through the generation's theme words); mkdocs.yml holds only a placeholder."""
+    (through the generation's theme words); mkdocs.yml holds only a placeholder. Text from data/
+    reaches the theme escaped, as Markup: the theme writes config.site_name both raw and through
+    `| e`, and Markup is shown as text by both, never run, never escaped twice."""
     words = _theme.get(config.theme["language"]) or {}
     if words.get("site_title"):
-        config["site_name"], config["site_description"] = words["site_title"], words["site_description"]
+        config["site_name"] = Markup.escape(words["site_title"])
+        config["site_description"] = Markup.escape(words["site_description"])
 
 
 def regenerate(root: Path) -> None:

@@ -138,6 +138,15 @@ def test_markup_from_data_is_shown_as_the_characters_written(hostile_site):
     # The English description names the speaker in his English name and office, free text.
     soup = BeautifulSoup((hostile_site / "en/index.html").read_text(encoding="utf-8"), "html.parser")
     assert '<script>alert("INJECTED")</script>' in soup.find("meta", attrs={"name": "description"})["content"]
+    # The site's name, from data/, in the tab, the header and the link previews: escaped once,
+    # so shown as written (not as &lt;script&gt;).
+    document = yaml.safe_load((hostile_site.parent / "data/document.yaml").read_text(encoding="utf-8"))
+    name = document["site_title"]["en"]
+    results = BeautifulSoup((hostile_site / "en/results.html").read_text(encoding="utf-8"), "html.parser")
+    assert results.title.get_text().endswith(f" - {name}")
+    assert " ".join(results.select_one(".md-header__topic").get_text().split()) == " ".join(name.split())
+    assert results.find("meta", property="og:title")["content"] == f"Results so far · {name}"
+    assert results.find("meta", property="og:site_name")["content"] == name
 
 
 @pytest.fixture(scope="module")

@@ -26,8 +26,9 @@ serve: $(INSTALLED) font ## Serve the site at http://127.0.0.1:8000/ with live r
 build: $(INSTALLED) font ## Build the site into site/ (the previous site stays if the build fails)
 	$(PY) -m scripts.build
 
+# Two workers (pytest-xdist), a test file each at a time, so a file's module fixtures are built once.
 test: $(INSTALLED) browser java $(NODE_INSTALLED) ## Run every test (builds the real site, drives Chromium)
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 bench: $(INSTALLED) browser $(NODE_INSTALLED) ## Measure builds, reloads, first-visit bytes and Lighthouse against bare MkDocs
 	$(PY) -m scripts.bench

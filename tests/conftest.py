@@ -9,6 +9,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -67,21 +68,30 @@ class QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    """The real site, built with `mkdocs build --strict` and served from 127.0.0.1 under a sub-path."""
+@contextmanager
+def built_and_served(web_root: Path, root: Path = ROOT) -> Iterator[BuiltSite]:
+    """The site of the project at root, built with `mkdocs build --strict` into web_root and
+    served from 127.0.0.1 under the GitHub Pages sub-path, as long as the context lasts."""
     port = free_port()
-    web_root = tmp_path_factory.mktemp("web")
     url = f"http://127.0.0.1:{port}{SUB_PATH}"
     directory = web_root / SUB_PATH.strip("/")
-    assert build(directory, site_url=url) == 0, "the site did not build"
+    assert build(directory, site_url=url, root=root) == 0, f"the site of {root} did not build"
     handler = functools.partial(QuietHandler, directory=str(web_root))
     server = QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield BuiltSite(directory, url)
-    server.shutdown()
-    server.server_close()
+    try:
+        yield BuiltSite(directory, url)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """The real site, built and served under its sub-path."""
+    with built_and_served(tmp_path_factory.mktemp("web")) as built:
+        yield built
 
 
 @pytest.fixture(scope="session")

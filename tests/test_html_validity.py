@@ -84,22 +84,21 @@ def missing_checker() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def report(site) -> Report:
-    """Run the checker once over the whole built site and sort its messages by page."""
+def check_html(directory: Path) -> Report:
+    """Run the checker once over a whole built site and sort its messages by page."""
     problem = missing_checker()
     if problem:
         pytest.fail(problem, pytrace=False)
     # --verbose prints each file checked on stdout; the JSON report goes to stderr.
     result = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--format", "json", "--skip-non-html", "--verbose", str(site.directory)],
+        ["java", "-jar", str(VNU_JAR), "--format", "json", "--skip-non-html", "--verbose", str(directory)],
         capture_output=True, text=True, encoding="utf-8", timeout=600)
     try:  # the report starts at its first brace (the JVM may print a line before it)
         output, _ = json.JSONDecoder().raw_decode(result.stderr, max(result.stderr.find("{"), 0))
     except json.JSONDecodeError:
         pytest.fail(f"the checker did not write a JSON report (exit {result.returncode}):\n"
                     f"{result.stderr[-3000:]}", pytrace=False)
-    directory = site.directory.resolve()
+    directory = directory.resolve()
 
     def page_of(message: dict) -> str:
         url = message.get("url", "")
@@ -121,6 +120,11 @@ def report(site) -> Report:
         else:
             failures.setdefault(page_of(message), []).append(message)
     return Report(checked, failures, allowed, output.get("version", "?"))
+
+
+@pytest.fixture(scope="module")
+def report(site) -> Report:
+    return check_html(site.directory)
 
 
 def test_the_checker_is_installed():

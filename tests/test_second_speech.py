@@ -1,0 +1,125 @@
+"""A second speech builds with no change to the code: the fictional speech of
+tests/fixtures/fictional-speech/ (written for the tests, never published), with its confirmed
+data, put in place of data/ and seeds/ in a copy of the project, becomes a complete bilingual
+site that passes the reader's checks the real site passes: every page type, the downloads, the
+cards and the search; axe-core, the W3C HTML checker, no leaked template text, and the pages
+against the data they were made from (read here afresh from the fixture)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from scripts.pages import PAGES
+from tests.conftest import ROOT, SUB_PATH, BuiltSite, built_and_served, copy_project, load, screen
+from tests.test_browser import engine_search, shown_text
+from tests.test_html_validity import check_html
+from tests.test_reader import AXE, AXE_RUN, LEAKS, PLACEHOLDER, article_text, run
+
+FICTIONAL = ROOT / "tests/fixtures/fictional-speech"
+ROOTS = {"zh": "", "en": "en/"}
+READER_PAGES = [f"{ROOTS[language]}{name}.html" for language in ROOTS for name in (*PAGES, "404")]
+
+
+def fixture_data(name: str):
+    return yaml.safe_load((FICTIONAL / "data" / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def second_site(tmp_path_factory) -> BuiltSite:
+    project = copy_project(tmp_path_factory.mktemp("second") / "project")
+    shutil.rmtree(project / "data")
+    shutil.copytree(FICTIONAL / "data", project / "data")
+    shutil.rmtree(project / "seeds")
+    (project / "seeds").mkdir()
+    seed_name = Path(fixture_data("document.yaml")["source"]["file"]).name
+    shutil.copy2(FICTIONAL / "seed.txt", project / "seeds" / seed_name)
+    with built_and_served(tmp_path_factory.mktemp("second-web"), root=project) as built:
+        yield built
+
+
+def soup(site: BuiltSite, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site.directory / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_page_type_the_downloads_the_cards_and_both_search_indexes_are_built(second_site):
+    missing = [path for path in READER_PAGES if not (second_site.directory / path).is_file()]
+    assert missing == []
+    for download in ("figures.csv", "figures.json", "outcomes.csv", "outcomes.json", "datapackage.json"):
+        assert (second_site.directory / "downloads" / download).stat().st_size > 0, download
+    cards = sorted((second_site.directory / "cards").glob("*.png"))
+    assert len(cards) == 2 * len(PAGES)
+    for root in ROOTS.values():
+        assert (second_site.directory / root / "pagefind" / "pagefind.js").is_file(), root
+
+
+def test_the_pages_show_the_fictional_speech_and_its_figures(second_site):
+    document, speech, figures = fixture_data("document.yaml"), fixture_data("speech.yaml"), fixture_data("figures.yaml")
+    for language, root in ROOTS.items():
+        home = soup(second_site, root + "index.html")
+        assert document["site_title"][language] in home.select_one("h1").get_text(), language
+        full_text = soup(second_site, root + "speech.html")
+        assert [sentence_id for sentence_id in speech if full_text.find(id=sentence_id) is None] == [], language
+        rows = {row["id"].removeprefix("figure-"): row for name in ("results.html", "targets.html")
+                for row in soup(second_site, root + name).select("tr[id^=figure-]")}
+        assert sorted(rows) == sorted(figure["id"] for figure in figures), language
+        for figure in figures:
+            assert rows[figure["id"]].th.get_text() == figure["label"][language], figure["id"]
+            if language == "zh":
+                written = figure.get("numeral") or str(figure["value"])
+                assert written in rows[figure["id"]].select_one(".value").get_text(), figure["id"]
+
+
+def test_no_template_or_front_matter_text_leaks(second_site):
+    leaks = []
+    for path in READER_PAGES:
+        html = soup(second_site, path)
+        for formats in html.select(".cite-formats"):
+            formats.decompose()
+        text = article_text(str(html)) or ""
+        leaks += [f"{path}: {leak!r}" for leak in LEAKS if leak in text]
+        leaks += [f"{path}: placeholder {match.group()!r}" for match in PLACEHOLDER.finditer(text)]
+    assert leaks == []
+
+
+def test_every_page_is_valid_html(second_site):
+    report = check_html(second_site.directory)
+    assert sorted(report.checked) == sorted(READER_PAGES)
+    assert {page: [message["message"] for message in messages] for page, messages in report.failures.items()} == {}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_has_a_serious_accessibility_violation(second_site, browser, scheme):
+    violations = {}
+    context = browser.new_context(**screen(1280, scheme))
+    tab = context.new_page()
+    for path in READER_PAGES:
+        assert load(tab, second_site.url + path) == 200, path
+        tab.add_script_tag(path=str(AXE))
+        found = run(tab, AXE_RUN)
+        if found:
+            violations[path] = [violation["id"] for violation in found]
+    context.close()
+    assert violations == {}
+
+
+def test_search_finds_every_figure_label_in_both_languages(second_site, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    figures = fixture_data("figures.yaml")
+    for language, root in ROOTS.items():
+        labels = sorted({figure["label"][language] for figure in figures})
+        found = engine_search(tab, second_site, root, labels)
+
+        def holds(url: str, label: str) -> bool:
+            path = second_site.directory / unquote(urlsplit(url).path)[len(SUB_PATH):]
+            return label.casefold() in shown_text(path / "index.html" if path.is_dir() else path, language).casefold()
+
+        missed = [label for label in labels if not any(holds(result["url"], label) for result in found[label])]
+        assert missed == [], language
+    context.close()

@@ -123,3 +123,29 @@ def test_search_finds_every_figure_label_in_both_languages(second_site, browser)
         missed = [label for label in labels if not any(holds(result["url"], label) for result in found[label])]
         assert missed == [], language
     context.close()
+
+
+def test_what_the_speech_lacks_is_said_never_shown_as_an_empty_table(second_site):
+    # The fictional speech names no project, enterprise or park, and no outcome is recorded.
+    assert fixture_data("outcomes.yaml") == [] and fixture_data("sources.yaml") == []
+    said = {"zh": ("尚未收录讲话之后公布的结果数字。", "讲话没有点名项目、企业或园区。"),
+            "en": ("No outcome published after the speech has been recorded yet.",
+                   "The speech names no project, enterprise or park.")}
+    for language, root in ROOTS.items():
+        no_outcomes, no_entities = said[language]
+        for name in ("index.html", "brief.html"):
+            page = soup(second_site, root + name)
+            assert page.select_one(".year-end") is None, name
+            assert all(table.select("tbody tr") for table in page.select("article table")), name
+        assert soup(second_site, root + "index.html").select_one(".no-outcomes").get_text() == no_outcomes
+        outcomes = soup(second_site, root + "outcomes.html")
+        assert no_outcomes in outcomes.select_one("article").get_text() and outcomes.find(id="sources") is None
+        projects = soup(second_site, root + "projects.html").select_one("article")
+        assert no_entities in projects.get_text() and projects.select("table, details") == []
+
+
+def test_the_brief_has_no_whole_year_column_before_any_outcome(second_site):
+    for language, root in ROOTS.items():
+        key_figures = soup(second_site, root + "brief.html").select_one(".brief-table")
+        heads = [head.get_text() for head in key_figures.select("thead th")]
+        assert len(heads) == 3 and all(len(row.find_all(["th", "td"])) == 3 for row in key_figures.select("tbody tr"))

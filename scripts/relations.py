@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from scripts.figures import chinese_wording, value_text
 from scripts.quantity import figure_amount, figure_number
@@ -94,11 +94,12 @@ def unit_of(relation: Relation, inputs: list[Figure]) -> str:
 
 
 def whole_days(share: Figure, days: int) -> tuple[int, int]:
-    """The whole numbers of days a share of `days` can stand for, the share being rounded as the
-    speech writes it: 96% of 182 days is 95.5% to 96.5% of them, 173.8 to 175.6, so 174 or 175."""
+    """The whole numbers of days a share of `days` can stand for, the share being rounded half up
+    as the speech writes it: 96% stands for 95.5% up to, not including, 96.5% (which rounds to
+    97%); of 182 days that is 173.8 to 175.6 days, so 174 or 175; of 200 days 191 to 192."""
     half = Decimal(5).scaleb(-decimals_of(share.value) - 1)
     low, high = (exact(share) - half) / 100 * days, (exact(share) + half) / 100 * days
-    return int(low.to_integral_value(rounding=ROUND_CEILING)), int(high.to_integral_value(rounding=ROUND_FLOOR))
+    return int(low.to_integral_value(rounding=ROUND_CEILING)), int(high.to_integral_value(rounding=ROUND_CEILING)) - 1
 
 
 def exact(figure: Figure) -> Decimal:

@@ -17,17 +17,15 @@ the previous site back if one was killed between the two renames of the swap.
 from __future__ import annotations
 
 import argparse
-import fcntl
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from scripts.incremental import generation_lock
+from scripts.write import held_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,24 +43,6 @@ def mkdocs_environment(site_url: str | None) -> dict[str, str]:
 
 def lock_path(site_dir: Path) -> Path:
     return site_dir.parent / f".{site_dir.name}.lock"
-
-
-@contextmanager
-def exclusive_lock(path: Path) -> Iterator[int]:
-    """Hold an exclusive lock on path (created if missing, never removed); yield its descriptor.
-
-    The kernel releases it when the last process holding it ends, however it ends. If another
-    build holds it, this one says so on one line and waits: builds are short, and the waiting one
-    (the later) then builds the newer sources and has the last word.
-    """
-    with open(path, "a", encoding="utf-8") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print(f"Waiting for another build of the same site to finish ({path} is locked).",
-                  file=sys.stderr, flush=True)
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        yield handle.fileno()
 
 
 def remove_leftovers(site_dir: Path) -> None:
@@ -110,7 +90,10 @@ def build(site_dir: Path, site_url: str | None = None, root: Path = ROOT) -> int
     """Build the site into site_dir; return a process exit code."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    with exclusive_lock(lock_path(site_dir)) as lock:
+    # A second build of the same site waits: builds are short, and the waiting one (the later)
+    # then builds the newer sources and has the last word.
+    lock_file = lock_path(site_dir)
+    with held_lock(lock_file, f"Waiting for another build of the same site to finish ({lock_file} is locked).") as lock:
         remove_leftovers(site_dir)
         building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
         try:

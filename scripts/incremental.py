@@ -29,7 +29,6 @@ inputs did not change imports nothing more.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import sys
@@ -40,7 +39,7 @@ from pathlib import Path
 
 from scripts.cache import Cache
 from scripts.font import font_identity
-from scripts.write import write_atomically
+from scripts.write import held_lock, write_atomically
 
 MANIFEST = "docs/.generated.json"
 CODE = ("scripts", "constraints.txt")       # the generator, its templates and strings, its packages
@@ -95,10 +94,7 @@ def generation_lock(root: Path) -> Iterator[None]:
     """Hold the lock on generating root's docs/: one generation at a time, whichever process
     runs it (`make build` generates while MkDocs starts, and MkDocs' hook waits for it; a
     `make serve` beside it). The kernel releases it when its holder ends, however it ends."""
-    path = root / GENERATION_LOCK
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a", encoding="utf-8") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with held_lock(root / GENERATION_LOCK):
         yield
 
 

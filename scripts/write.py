@@ -1,11 +1,33 @@
-"""Write generated files to disk, each whole or not at all: the one atomic write of the build."""
+"""Write generated files to disk, each whole or not at all: the one atomic write of the build,
+and the one lock of a file the build's processes share."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+
+@contextmanager
+def held_lock(path: Path, waiting: str | None = None) -> Iterator[int]:
+    """Hold an exclusive lock on path (created if missing, never removed); yield its descriptor.
+
+    The kernel releases it when the last process holding it ends, however it ends. If another
+    process holds it, this one waits, first saying `waiting` on one line if given."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting:
+                print(waiting, file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield handle.fileno()
 
 
 def temporary_path(path: Path) -> Path:

@@ -159,3 +159,26 @@ def reader_page(browser, site: BuiltSite):
     yield open_page
     for context in contexts:
         context.close()
+
+
+# Tiers: the suite runs the fast tests of the data and the domain first (seconds), then the
+# tests that generate or build copies of the project, then those that read the real built site
+# and drive the browser, so a mistake in the data or the arithmetic is reported first.
+BROWSER_FIXTURES = {"browser", "page", "reader_page"}
+BUILD_FIXTURES = {"project", "site", "tmp_path", "tmp_path_factory"}
+
+
+def tier(item: pytest.Item) -> int:
+    used = set(getattr(item, "fixturenames", ()))
+    if used & BROWSER_FIXTURES:
+        return 2
+    return 1 if used & BUILD_FIXTURES else 0
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Order the test files by tier (a file's tier is its slowest test's), each file whole, so its
+    module fixtures are made once, and files of one tier in the order collected."""
+    file_tier: dict[str, int] = {}
+    for item in items:
+        file_tier[item.nodeid.split("::")[0]] = max(file_tier.get(item.nodeid.split("::")[0], 0), tier(item))
+    items.sort(key=lambda item: file_tier[item.nodeid.split("::")[0]])

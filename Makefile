@@ -21,7 +21,7 @@ help: ## List the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
 serve: $(INSTALLED) font ## Serve the site at http://127.0.0.1:8000/ with live reload
-	$(PY) -m scripts.serve --dev-addr 127.0.0.1:8000
+	$(PY) -m scripts.tools.serve --dev-addr 127.0.0.1:8000
 
 build: $(INSTALLED) font ## Build the site into site/ (the previous site stays if the build fails)
 	$(PY) -m scripts.build
@@ -31,14 +31,14 @@ test: $(INSTALLED) browser java $(NODE_INSTALLED) ## Run every test (builds the 
 	$(PY) -m pytest -n 2 --dist loadfile
 
 bench: $(INSTALLED) browser $(NODE_INSTALLED) ## Measure builds, reloads, first-visit bytes and Lighthouse against bare MkDocs
-	$(PY) -m scripts.bench
+	$(PY) -m scripts.tools.bench
 
 check: $(INSTALLED) ## Validate data/ without building
-	$(PY) -m scripts.generate --check
+	$(PY) -m scripts.build.generate --check
 
 draft: $(INSTALLED) ## Draft the data of a new speech for review: make draft SEED=seeds/<file>.txt (writes drafts/<file>/)
 	@test -n "$(SEED)" || { echo "Name the speech's text: make draft SEED=seeds/<file>.txt"; exit 2; }
-	$(PY) -m scripts.draft "$(SEED)"
+	$(PY) -m scripts.tools.draft "$(SEED)"
 
 browser: ## Install Debian's Chromium and a CJK font if missing (for the browser tests)
 	@if [ ! -x "$(CHROMIUM)" ] || ! fc-list 2>/dev/null | grep -qi 'wenquanyi\|noto sans cjk'; then \

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import build
-from scripts.pages import PAGES
-from scripts.project import PROJECT_INPUTS, SUB_PATH, copy_project  # noqa: F401 (the tests' copies; the GitHub Pages sub-path)
-from scripts.static_server import free_port  # noqa: F401 (the tests' servers)
+from scripts.build.site import build
+from scripts.render.pages import PAGES
+from scripts.tools.project import PROJECT_INPUTS, SUB_PATH, copy_project  # noqa: F401 (the tests' copies; the GitHub Pages sub-path)
+from scripts.tools.static_server import free_port  # noqa: F401 (the tests' servers)
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -27,7 +27,7 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # Every page a reader can reach, in both languages, with the 404 page of each language.
-PAGE_NAMES = (*PAGES, "404")  # the registry's pages (scripts/pages.py) and the page of a missing address
+PAGE_NAMES = (*PAGES, "404")  # the registry's pages (scripts/render/pages.py) and the page of a missing address
 READER_PAGES = [f"{name}.html" for name in PAGE_NAMES] + [f"en/{name}.html" for name in PAGE_NAMES]
 # The two screens a reader uses, by width in CSS pixels: a phone (iPhone 12 to 15) and a laptop.
 SCREENS = {

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from scripts.generate import load_site_data
-from scripts.model import Figure
-from scripts.numbers import appears, missing_numbers
-from scripts.quantity import english_quantity
-from scripts.relations import days_in, rounded, whole_days
+from scripts.build.generate import load_site_data
+from scripts.model.numbers import appears, missing_numbers
+from scripts.model.quantity import english_quantity
+from scripts.model.records import Figure
+from scripts.model.relations import days_in, rounded, whole_days
 from tests.test_problems import edited
 
 

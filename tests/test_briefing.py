@@ -104,9 +104,9 @@ def test_the_brief_gives_each_key_figure_its_period_and_whole_year(site, languag
 
 def test_link_preview_cards_show_each_key_figure_s_period_and_whole_label():
     """What each card draws (value, label, period), and that no label is cut with the font this machine has."""
-    from scripts.cards import font, wrapped
-    from scripts.generate import load_site_data
-    from scripts.render import card_of
+    from scripts.build.generate import load_site_data
+    from scripts.render.cards import font, wrapped
+    from scripts.render.page import card_of
 
     site = load_site_data()
     headline = [figure for figure in FIGURES if figure.get("headline")]
@@ -129,9 +129,9 @@ def test_a_link_preview_card_draws_each_period_beside_its_value():
 
     from PIL import Image, ImageChops
 
-    from scripts.cards import card_png
-    from scripts.generate import load_site_data
-    from scripts.render import card_of
+    from scripts.build.generate import load_site_data
+    from scripts.render.cards import card_png
+    from scripts.render.page import card_of
 
     card = card_of("index", "en", load_site_data())
     bare = dataclasses.replace(card, figures=tuple((value, label, "") for value, label, _ in card.figures))

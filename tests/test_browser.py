@@ -69,6 +69,22 @@ def shown_text(path, language: str) -> str:
     return " ".join(body.get_text(" ").split())
 
 
+def unfound_terms(page, site, root: str, language: str, terms: list[str]) -> list[str]:
+    """The terms, searched in the language, with no page among their first five results whose
+    shown text holds them (a headword standing alone starts with a capital: "Putting on airs")."""
+    found = engine_search(page, site, root, terms)
+    texts: dict = {}
+
+    def page_holds(url: str, term: str) -> bool:
+        path = site.directory / unquote(urlsplit(url).path)[len(SUB_PATH):]
+        path = path / "index.html" if path.is_dir() else path
+        if path not in texts:
+            texts[path] = shown_text(path, language).casefold()
+        return term.casefold() in texts[path]
+
+    return [term for term in terms if not any(page_holds(result["url"], term) for result in found[term])]
+
+
 def site_vocabulary(language: str) -> list[str]:
     """Every glossary headword (projects, enterprises and parks among them) and figure label, in
     the language, as data/ gives them."""
@@ -83,17 +99,7 @@ def test_every_term_of_the_site_finds_a_page_that_holds_it(site, page, language,
     a page whose text holds it (Pagefind cuts Chinese one way when indexing and the browser
     another when querying: a term cut differently used to find nothing)."""
     vocabulary = site_vocabulary(language)
-    found = engine_search(page, site, root, vocabulary)
-    holds = {}
-
-    def page_holds(url: str, term: str) -> bool:
-        path = site.directory / unquote(urlsplit(url).path)[len(SUB_PATH):]
-        path = path / "index.html" if path.is_dir() else path
-        if path not in holds:  # a headword standing alone starts with a capital ("Putting on airs")
-            holds[path] = shown_text(path, language).casefold()
-        return term.casefold() in holds[path]
-
-    missed = [term for term in vocabulary if not any(page_holds(result["url"], term) for result in found[term])]
+    missed = unfound_terms(page, site, root, language, vocabulary)
     assert missed == [], f"{len(missed)} of {len(vocabulary)} terms find no page that holds them: {missed}"
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import mkdocs_environment
-from scripts.write import write_folder, write_if_changed, write_pages
+from scripts.build.site import mkdocs_environment
+from scripts.build.write import write_folder, write_if_changed, write_pages
 from tests.conftest import ROOT
 from tests.test_validation import edit, line_of
 
@@ -84,7 +84,7 @@ def test_a_failing_mkdocs_build_keeps_the_previous_site(broken):
     before = snapshot(broken / "site")
     # Valid data, but a page links to a page that does not exist: a warning, fatal under --strict.
     edit(broken, "## {{ t('about.source') }}\n", "[missing](missing.md)\n\n## {{ t('about.source') }}\n",
-         "scripts/templates/pages/about.md.j2")
+         "scripts/render/templates/pages/about.md.j2")
     result = run_build(broken)
     assert result.returncode != 0
     assert "missing.md" in result.stderr and "was left as it was" in result.stderr

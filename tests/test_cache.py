@@ -14,8 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from scripts.cache import Cache
-from scripts.citations import bibtex, bibtex_text, safe_name
+from scripts.build.cache import Cache
+from scripts.render.citations import bibtex, bibtex_text, safe_name
 from tests.test_problems import assert_only, edited, line_with, problems
 
 
@@ -153,7 +153,7 @@ def test_safe_names_hold_letters_digits_and_hyphens_only():
 # The benchmark's server
 
 def test_a_request_with_a_null_byte_is_a_404_not_a_crash(tmp_path):
-    from scripts.static_server import free_port, serve
+    from scripts.tools.static_server import free_port, serve
 
     (tmp_path / "index.html").write_text("<p>home</p>", encoding="utf-8")
     port = free_port()

@@ -4,8 +4,8 @@ import hashlib
 
 import yaml
 
-from scripts.generate import load_site_data
-from scripts.checks import verbatim_fields
+from scripts.build.generate import load_site_data
+from scripts.load.checks import verbatim_fields
 from tests.conftest import ROOT
 
 

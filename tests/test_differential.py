@@ -18,20 +18,20 @@ from pathlib import Path
 
 import pytest
 
-from scripts.project import PROJECT_INPUTS
+from scripts.tools.project import PROJECT_INPUTS
 
 # (what a maintainer edits, file, old text, new text)
 EDITS = [
     ("a data value", "data/document.yaml", "  en: Jiangyuan District, Baishan City, Jilin Province\n",
      "  en: Jiangyuan District, Baishan\n"),
-    ("a page template", "scripts/templates/pages/about.md.j2", "{{ t('about.prevails_text') }}\n",
+    ("a page template", "scripts/render/templates/pages/about.md.j2", "{{ t('about.prevails_text') }}\n",
      "{{ t('about.prevails_text') }}\n\n{{ t('about.method') }}\n"),
-    ("a strings file", "scripts/strings/en.yaml", "  title: One-page brief\n", "  title: One-page summary\n"),
-    ("the Jinja options", "scripts/render.py", "        trim_blocks=True,\n", "        trim_blocks=False,\n"),
-    ("the escaping", "scripts/render.py", "        finalize=inert,", "        finalize=None,"),
-    ("the theme's Jinja options", "scripts/mkdocs_hooks.py", '    env.filters["json_ld"] = json_ld\n',
+    ("a strings file", "scripts/render/strings/en.yaml", "  title: One-page brief\n", "  title: One-page summary\n"),
+    ("the Jinja options", "scripts/render/page.py", "        trim_blocks=True,\n", "        trim_blocks=False,\n"),
+    ("the escaping", "scripts/render/page.py", "        finalize=inert,", "        finalize=None,"),
+    ("the theme's Jinja options", "scripts/publish/hooks.py", '    env.filters["json_ld"] = json_ld\n',
      '    env.trim_blocks = True\n    env.filters["json_ld"] = json_ld\n'),
-    ("the indexer's options", "scripts/search_index.py", 'NOT_INDEXED = (".headerlink", ".sentence-link", ".source-link")',
+    ("the indexer's options", "scripts/publish/search_index.py", 'NOT_INDEXED = (".headerlink", ".sentence-link", ".source-link")',
      'NOT_INDEXED = (".headerlink", ".sentence-link")'),
     ("mkdocs.yml", "mkdocs.yml", "    - toc.follow\n", "    - toc.follow\n    - navigation.top\n"),
     ("the stylesheet", "docs/assets/stylesheets/extra.css", "/* System fonts only", "/* The system's fonts only"),

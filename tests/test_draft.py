@@ -1,4 +1,4 @@
-"""`make draft` (scripts/draft.py): a first draft of the data from a speech's text, measured
+"""`make draft` (scripts/tools/draft.py): a first draft of the data from a speech's text, measured
 against hand-checked answers, on the speech of data/ and on a fictional speech it has never seen
 (tests/fixtures/fictional-speech/, written for these tests and never published). The tables are
 printed (pytest -s shows them); the shares below are the floors the draft must keep."""
@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.draft import compare, draft, main
-from scripts.generate import DataError, load_site_data
-from scripts.speech import split_speech
+from scripts.build.generate import DataError, load_site_data
+from scripts.model.speech import split_speech
+from scripts.tools.draft import compare, draft, main
 from tests.conftest import ROOT
 
 FICTIONAL = ROOT / "tests/fixtures/fictional-speech"
@@ -101,7 +101,7 @@ def proposals_of(body: str, part: int = 1) -> dict[str, tuple]:
     speech of 5 August 2025: text -> (value, unit, period, kind) or the reason it is excluded."""
     from datetime import date
 
-    from scripts.draft import propose_numbers
+    from scripts.tools.draft import propose_numbers
 
     lines = ["讲话", "(2025年8月5日)", "区长 某", "同志们:", "一、回顾", body if part == 1 else "回顾。",
              "二、任务", body if part == 2 else "任务。"]

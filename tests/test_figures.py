@@ -11,10 +11,10 @@ from decimal import Decimal
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.figures import display_value, value_text
-from scripts.generate import DataError, load_site_data
-from scripts.numbers import mentions
-from scripts.quantity import UNITS, figure_amount
+from scripts.build.generate import DataError, load_site_data
+from scripts.model.figures import display_value, value_text
+from scripts.model.numbers import mentions
+from scripts.model.quantity import UNITS, figure_amount
 from tests.conftest import ROOT
 from tests.test_validation import edit, line_of
 
@@ -248,7 +248,7 @@ def test_unit_that_does_not_follow_the_number(project):
     assert problems(project) == [
         f"{FIGURES}:{line}: cereals-sown-area-2024: unit: 'mu' is written 亩, which does not follow 5.13 in the quote "
         "'今年种植谷物5.13万亩' (expected the unit of the words right after the number, 余 allowed between them: "
-        "see UNITS in scripts/quantity.py, e.g. 5.13万亩 is '10,000 mu')"]
+        "see UNITS in scripts/model/quantity.py, e.g. 5.13万亩 is '10,000 mu')"]
 
 
 @pytest.mark.parametrize(("old", "new", "located_at", "message"), [
@@ -285,7 +285,7 @@ def test_a_number_dropped_from_the_dataset_is_named(project):
 
 
 def test_html_in_a_label_is_shown_as_text(project):
-    from scripts.generate import generate
+    from scripts.build.generate import generate
 
     edit(project, "    en: Regional GDP, year-on-year growth\n",
          "    en: GDP <script>alert(1)</script> <b>growth</b>\n", FIGURES)
@@ -454,10 +454,10 @@ def test_projects_page_has_a_table_per_kind_and_quotes_each_sentence_once(site, 
 
 
 def test_schemas_are_published_and_current():
-    from scripts.generate import schemas
+    from scripts.build.generate import schemas
 
     for name, text in schemas().items():
         assert (ROOT / "data" / "schema" / name).read_text(encoding="utf-8") == text, \
-            f"data/schema/{name} is stale: run .venv/bin/python -m scripts.generate --schema"
+            f"data/schema/{name} is stale: run .venv/bin/python -m scripts.build.generate --schema"
     first_line = (ROOT / FIGURES).read_text(encoding="utf-8").splitlines()[0]
     assert first_line == "# yaml-language-server: $schema=schema/figures.schema.json"

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scripts.generate import DataError, generate
+from scripts.build.generate import DataError, generate
 from tests.conftest import copy_project
 
 DATA_FILES = sorted(f"data/{path.name}" for path in (Path(__file__).parent.parent / "data").glob("*.yaml"))

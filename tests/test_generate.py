@@ -9,11 +9,14 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from scripts.escape import inert
-from scripts.generate import generate, load_site_data
-from scripts.interface import strings
-from scripts.render import LANGUAGES, PAGES, page_path, render_site, toneless
-from scripts.downloads import DOWNLOAD_NAMES
+from scripts.build.generate import generate, load_site_data
+from scripts.build.rendering import render_site
+from scripts.model.languages import LANGUAGES
+from scripts.render.downloads import DOWNLOAD_NAMES
+from scripts.render.entities import toneless
+from scripts.render.escape import inert
+from scripts.render.interface import strings
+from scripts.render.pages import PAGES, page_path
 from tests.conftest import PAGE_NAMES, ROOT
 
 
@@ -35,7 +38,7 @@ def split_front_matter(page: str) -> tuple[dict, str]:
     return yaml.safe_load(head), body
 
 
-# The site's pages, written out here by hand: the registry (scripts/pages.py) must hold them all.
+# The site's pages, written out here by hand: the registry (scripts/render/pages.py) must hold them all.
 READER_PAGE_NAMES = ("index", "brief", "results", "targets", "outcomes", "checks", "projects", "challenges", "speech",
                      "parallel", "glossary", "downloads", "changes", "about")
 
@@ -195,7 +198,7 @@ def test_generated_pages_are_not_committed():
 
 
 def test_one_template_per_page_for_both_languages():
-    templates = ROOT / "scripts" / "templates" / "pages"
+    templates = ROOT / "scripts" / "render" / "templates" / "pages"
     assert {path.name for path in templates.glob("*.j2")} == {f"{page}.md.j2" for page in PAGES}
 
 
@@ -212,7 +215,7 @@ def test_html_in_the_translation_and_glossary_is_shown_as_text(project):
 
 
 def test_names_standing_alone_are_capitalized_and_titles_in_a_list_are_not():
-    from scripts.render import headword, in_running_text
+    from scripts.render.text import headword, in_running_text
 
     assert headword("solid waste treatment") == "Solid waste treatment"
     assert headword("固废处理") == "固废处理"

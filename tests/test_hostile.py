@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from scripts.build import build
+from scripts.build.site import build
 
 # Spreadsheet formula first (a CSV cell must not start with it), then HTML that would run script,
 # Markdown that would link or load from elsewhere, TeX, attribute lists and Jinja, and lines that

@@ -3,7 +3,7 @@ after an edit only the pages that show the edited data, and only the charts that
 
 from __future__ import annotations
 
-from scripts.generate import generate
+from scripts.build.generate import generate
 from tests.conftest import PAGE_NAMES
 from tests.test_validation import edit
 
@@ -48,22 +48,25 @@ def test_a_generated_page_edited_by_hand_is_regenerated(project):
 
 def test_a_page_that_reads_data_it_does_not_declare_is_refused(monkeypatch):
     """What keeps the page cache honest: a page sees only the data in its cache key."""
+    import dataclasses
+
     import pytest
 
-    from scripts import render
-    from scripts.generate import load_site_data
+    from scripts.build.generate import load_site_data
+    from scripts.render import pages
+    from scripts.render.page import UndeclaredInput, render_page
 
     site = load_site_data()
-    monkeypatch.setitem(render.PAGE_INPUTS, "results", ("document", "topics", "charts"))  # not "figures"
-    with pytest.raises(render.UndeclaredInput, match=r"page 'results' reads site.figures"):
-        render.render_page("results", "en", site)
+    narrowed = dataclasses.replace(pages.BY_NAME["results"], inputs=("document", "topics", "charts"))  # not "figures"
+    monkeypatch.setitem(pages.BY_NAME, "results", narrowed)
+    with pytest.raises(UndeclaredInput, match=r"page 'results' reads site.figures"):
+        render_page("results", "en", site)
 
 
 def test_each_languages_pages_have_their_own_search_index_rebuilt_only_when_they_change(tmp_path):
     """Pagefind runs for a language whose pages changed, and its cached index serves the other."""
-    from scripts.search_index import index_language, language_pages
-
-    from scripts.cache import Cache
+    from scripts.build.cache import Cache
+    from scripts.publish.search_index import index_language, language_pages
 
     site, cache = tmp_path / "site", Cache(tmp_path / "cache")
     pages = {"index.html": ("zh", "江源区 人参"), "404.html": ("zh", "未找到"),
@@ -87,13 +90,14 @@ def test_each_languages_pages_have_their_own_search_index_rebuilt_only_when_they
 def test_another_card_font_draws_every_card_and_generates_again(project, monkeypatch):
     """The cards' bytes depend on the font that draws them: installing or removing a CJK font
     (another file, or the same file changed) makes the next generation draw every card anew."""
-    from scripts import font, generate as generation_module
+    from scripts.render import font
+    from scripts.build import generate as generation_module
 
     first = generate(project)
     assert first.cards_drawn == 2 * len(PAGE_NAMES[:-1])
     monkeypatch.setattr(font, "font_identity", lambda: "/usr/share/fonts/another.ttc 0123")
     monkeypatch.setattr(generation_module, "font_identity", font.font_identity)
-    from scripts import incremental
+    from scripts.build import incremental
 
     monkeypatch.setattr(incremental, "font_identity", font.font_identity)
     again = generate(project)

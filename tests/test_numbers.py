@@ -1,6 +1,6 @@
 """The number checker, on sentences shaped like the speech's."""
 
-from scripts.numbers import mentions, missing_numbers
+from scripts.model.numbers import mentions, missing_numbers
 
 
 def forms(chinese):

@@ -248,7 +248,7 @@ def test_an_outcome_in_a_unit_with_no_conversion_to_the_figure_s(project):
 def test_an_outcome_in_another_magnitude_of_the_same_unit_is_converted(project):
     # 96 items and 0.0096 of 10,000 items measure the same; the status is computed in the target's unit.
     edited(project, OUTCOMES, "  value: 96\n  unit: item\n", "  value: 0.0096\n  unit: 10,000 items\n")
-    from scripts.generate import load_site_data
+    from scripts.build.generate import load_site_data
 
     load_site_data(project)
 

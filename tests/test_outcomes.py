@@ -9,9 +9,16 @@ from decimal import Decimal
 
 import pytest
 
-from scripts.model import Figure, MainPoint, Outcome, Period, PeriodWords
-from scripts.outcomes import AROUND, STATUSES, assess, comparator_of, reaches, status_counts
-from scripts.points import period_mentions, point_pieces, references
+from scripts.model.outcomes import (
+    AROUND,
+    STATUSES,
+    assess,
+    comparator_of,
+    reaches,
+    status_counts,
+)
+from scripts.model.points import period_mentions, point_pieces, references
+from scripts.model.records import Figure, MainPoint, Outcome, Period, PeriodWords
 
 
 def target(quote: str, value, unit: str = "item", period: str = "2024") -> Figure:

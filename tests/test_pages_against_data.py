@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from scripts.build import build
+from scripts.build.site import build
 from tests.conftest import PAGE_NAMES, ROOT, copy_project
 
 FIGURES = yaml.safe_load((ROOT / "data/figures.yaml").read_text(encoding="utf-8"))
@@ -150,7 +150,7 @@ def test_no_chinese_topic_heading_is_on_an_english_page(site):
 
 GLOSSARY = yaml.safe_load((ROOT / "data/glossary.yaml").read_text(encoding="utf-8"))
 CHALLENGES = yaml.safe_load((ROOT / "data/challenges.yaml").read_text(encoding="utf-8"))
-# How the projects page names each kind of entity (scripts/strings/*.yaml, written out here).
+# How the projects page names each kind of entity (scripts/render/strings/*.yaml, written out here).
 ENTITY_KINDS = {"zh": {"project": "项目", "park": "园区与小镇", "enterprise": "企业"},
                 "en": {"project": "Projects", "park": "Parks and towns", "enterprise": "Enterprises"}}
 BY_ID = {figure["id"]: figure for figure in FIGURES}
@@ -385,8 +385,8 @@ def test_the_home_pages_part_links_land_on_their_parts(site, language):
 
 @pytest.mark.parametrize("language", HOMES)
 def test_every_page_is_named_by_its_title_in_the_navigation_and_the_browser_tab(site, language):
-    # One name per page and language: its title in scripts/strings/ (年内目标, not 下半年目标).
-    titles = yaml.safe_load((ROOT / f"scripts/strings/{language}.yaml").read_text(encoding="utf-8"))
+    # One name per page and language: its title in scripts/render/strings/ (年内目标, not 下半年目标).
+    titles = yaml.safe_load((ROOT / f"scripts/render/strings/{language}.yaml").read_text(encoding="utf-8"))
     home = page(site, HOMES[language] + "index.html")
     for name in PAGE_NAMES:
         if name == "404":

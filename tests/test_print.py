@@ -46,7 +46,7 @@ RADICALS = re.compile(r"[\u2e80-\u2fdf]")
 @pytest.mark.parametrize("language", HOMES)
 def test_the_printed_brief_s_chinese_is_the_characters_themselves(reader_page, language):
     """Copied or searched, the PDF's Chinese is the text, not look-alike radicals, whatever CJK
-    fonts this machine has (the page prints in the site's own print font: scripts/print_font.py)."""
+    fonts this machine has (the page prints in the site's own print font: scripts/render/print_font.py)."""
     tab = reader_page(HOMES[language] + "brief.html")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(tab.pdf(format="A4"))).pages)
     radicals = sorted(set(RADICALS.findall(text)))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.generate import DataError, load_site_data
+from scripts.build.generate import DataError, load_site_data
 
 SEED = "seeds/jiangyuan-2024-08-22-district-head-speech.txt"
 

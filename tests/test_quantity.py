@@ -2,7 +2,7 @@
 
 import pytest
 
-from scripts.quantity import QuantityError, english_quantity, expand_placeholders
+from scripts.model.quantity import QuantityError, english_quantity, expand_placeholders
 
 
 @pytest.mark.parametrize("chinese, english", [

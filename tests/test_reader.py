@@ -12,8 +12,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from bs4 import BeautifulSoup
 import yaml
+from bs4 import BeautifulSoup
 
 from tests.conftest import READER_PAGES, ROOT, BuiltSite
 

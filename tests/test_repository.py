@@ -125,3 +125,26 @@ def test_the_build_always_gets_a_site_url_ending_in_a_slash(tmp_path):
              "https://briefing.example.org": "https://briefing.example.org/"}
     for pages_url, expected in cases.items():
         assert run_site_url_step(tmp_path, step, pages_url)[name] == expected, pages_url
+
+
+PIPELINE = ("model", "load", "render", "build", "publish", "tools")  # scripts/'s folders, in the pipeline's order
+
+
+def test_each_folder_of_scripts_imports_only_from_the_folders_before_it():
+    """The layout shows the architecture: what the data means (model) knows nothing of loading,
+    rendering or building; rendering knows nothing of caches; the tools come last."""
+    import ast
+
+    upward = []
+    for path in sorted((ROOT / "scripts").rglob("*.py")):
+        parts = path.relative_to(ROOT / "scripts").parts
+        if len(parts) < 2:
+            continue
+        layer = PIPELINE.index(parts[0])
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("scripts."):
+                imported = node.module.split(".")[1]
+                if PIPELINE.index(imported) > layer:
+                    upward.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {node.module}")
+    assert upward == []
+    assert {path.name for path in (ROOT / "scripts").iterdir() if path.suffix == ".py"} == {"__init__.py"}

@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from scripts.pages import PAGES
-from tests.conftest import ROOT, SUB_PATH, BuiltSite, built_and_served, copy_project, load, screen
-from tests.test_browser import engine_search, shown_text
+from scripts.render.pages import PAGES
+from tests.conftest import (
+    ROOT,
+    BuiltSite,
+    built_and_served,
+    copy_project,
+    load,
+    screen,
+)
+from tests.test_browser import unfound_terms
 from tests.test_html_validity import check_html
 from tests.test_reader import AXE, AXE_RUN, LEAKS, PLACEHOLDER, article_text, run
 
@@ -114,13 +120,7 @@ def test_search_finds_every_figure_label_in_both_languages(second_site, browser)
     figures = fixture_data("figures.yaml")
     for language, root in ROOTS.items():
         labels = sorted({figure["label"][language] for figure in figures})
-        found = engine_search(tab, second_site, root, labels)
-
-        def holds(url: str, label: str) -> bool:
-            path = second_site.directory / unquote(urlsplit(url).path)[len(SUB_PATH):]
-            return label.casefold() in shown_text(path / "index.html" if path.is_dir() else path, language).casefold()
-
-        missed = [label for label in labels if not any(holds(result["url"], label) for result in found[label])]
+        missed = unfound_terms(tab, second_site, root, language, labels)
         assert missed == [], language
     context.close()
 

@@ -1,4 +1,4 @@
-"""`make serve` (scripts/serve.py running `mkdocs serve`): an edit in data/ reaches the served page; bad data
+"""`make serve` (scripts/tools/serve.py running `mkdocs serve`): an edit in data/ reaches the served page; bad data
 keeps the last good pages served, with a banner naming each problem, until the data is fixed."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from scripts.generate import DataError, load_site_data
-from scripts.interface import strings
+from scripts.build.generate import DataError, load_site_data
+from scripts.render.interface import strings
 from tests.conftest import ROOT, free_port, screen
 from tests.test_validation import edit, line_of
 
@@ -63,14 +63,14 @@ def data_problems(project: Path) -> list:
 
 @contextmanager
 def serving(project: Path) -> Iterator[tuple[str, Path]]:
-    """`make serve` on the project (scripts/serve.py, which runs `mkdocs serve`): yields its address
+    """`make serve` on the project (scripts/tools/serve.py, which runs `mkdocs serve`): yields its address
     and the file its terminal output goes to."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     terminal = project.parent / "terminal.log"  # beside the project: not an input of its build
     with open(terminal, "w", encoding="utf-8") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "scripts.serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+            [sys.executable, "-m", "scripts.tools.serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
             env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=url),
             stdout=subprocess.DEVNULL, stderr=output, text=True)
         try:

@@ -36,11 +36,11 @@ def test_serve_restarts_on_new_code_and_make_build_then_builds_what_a_fresh_copy
         steps = [  # (file, old, new, what the English home page shows once the server has caught up)
             ("data/document.yaml", "  en: Jiangyuan District, Baishan City, Jilin Province\n",
              "  en: Jiangyuan District, Baishan\n", "Jiangyuan District, Baishan<"),
-            ("scripts/strings/en.yaml", "  document: About the speech\n", "  document: About this speech\n",
+            ("scripts/render/strings/en.yaml", "  document: About the speech\n", "  document: About this speech\n",
              "About this speech"),
-            ("scripts/templates/pages/index.md.j2", "## {{ t('index.contents') }}\n",
+            ("scripts/render/templates/pages/index.md.j2", "## {{ t('index.contents') }}\n",
              "## {{ t('index.contents') }} {: #contents }\n", 'id="contents"'),
-            ("scripts/render.py", "        trim_blocks=True,\n", "        trim_blocks=False,\n", None),
+            ("scripts/render/page.py", "        trim_blocks=True,\n", "        trim_blocks=False,\n", None),
             ("docs/assets/stylesheets/extra.css", "/* System fonts only", "/* The system's fonts only", None),
         ]
         for file, old, new, shows in steps:
@@ -64,13 +64,13 @@ def test_serve_shows_what_stops_a_generation_and_always_answers(project):
         assert wait_for(lambda: "Pan Guoqiang" in page_text(home), 60), "the server did not start"
 
         # A fault in the code (not the data): its one line and its place, in the banner.
-        edit(project, "scripts/render.py", '    """One page in one language, as Markdown with its front matter, from the data it declares."""\n',
+        edit(project, "scripts/render/page.py", '    """One page in one language, as Markdown with its front matter, from the data it declares."""\n',
              '    """One page in one language, as Markdown with its front matter, from the data it declares."""\n'
              '    raise RuntimeError("a deliberate fault")\n')
         assert wait_for(lambda: "a deliberate fault" in (banner_text(page_text(home)) or ""), 60), "no banner for a fault"
         banner = banner_text(answers_quickly(home))
-        assert "RuntimeError: a deliberate fault" in banner and "scripts/render.py:" in banner, banner
-        edit(project, "scripts/render.py", '    raise RuntimeError("a deliberate fault")\n', "")
+        assert "RuntimeError: a deliberate fault" in banner and "scripts/render/page.py:" in banner, banner
+        edit(project, "scripts/render/page.py", '    raise RuntimeError("a deliberate fault")\n', "")
         assert wait_for(lambda: banner_text(page_text(home)) is None and "Pan Guoqiang" in page_text(home), 60)
 
         # A generated page deleted by hand is made again on the next build.

@@ -11,7 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from scripts.generate import generate
+from scripts.build.generate import generate
 from tests.conftest import PAGE_NAMES, ROOT
 from tests.test_validation import edit
 
@@ -130,7 +130,7 @@ def test_the_downloads_page_gives_bibtex_and_csl_json_with_the_sites_address(sit
 
 
 def test_bibtex_fields_escape_what_bibtex_would_read_as_commands():
-    from scripts.citations import bibtex_text
+    from scripts.render.citations import bibtex_text
 
     assert bibtex_text("50% of {x} & y_1 #2 $3 ~ ^ \\") == \
         r"50\% of \textbraceleft{}x\textbraceright{} \& y\_1 \#2 \$3 \textasciitilde{} \textasciicircum{} \textbackslash{}"

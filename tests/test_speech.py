@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from scripts.generate import DataError, load_site_data
-from scripts.numbers import missing_numbers
-from scripts.quantity import expand_placeholders
-from scripts.speech import split_speech
+from scripts.build.generate import DataError, load_site_data
+from scripts.model.numbers import missing_numbers
+from scripts.model.quantity import expand_placeholders
+from scripts.model.speech import split_speech
 from tests.conftest import ROOT
 from tests.test_validation import edit, line_of
 

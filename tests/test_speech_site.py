@@ -5,7 +5,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.generate import load_site_data
+from scripts.build.generate import load_site_data
 from tests.conftest import ROOT
 
 LANGUAGE_ROOTS = {"zh": "", "en": "en/"}

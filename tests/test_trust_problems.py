@@ -201,10 +201,10 @@ def test_a_relation_with_the_id_of_a_figure(project):
 def test_a_relation_that_would_divide_by_zero(project):
     """No figure of this speech is 0, so the test gives one the value 0 after loading: the check
     must report it on the relation's line instead of stopping with a traceback."""
-    from scripts import checks
-    from scripts.generate import load_site_data
-    from scripts.validate import named
-    from scripts.yamlfile import load_yaml
+    from scripts.build.generate import load_site_data
+    from scripts.load import checks
+    from scripts.load.validate import named
+    from scripts.load.yamlfile import load_yaml
 
     site = load_site_data(project)
     figures = [figure.model_copy(update={"value": 0}) if figure.id == "approval-service-items-completed-2024"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.generate import DataError, generate, load_site_data
+from scripts.build.generate import DataError, generate, load_site_data
 
 DOCUMENT = "data/document.yaml"
 

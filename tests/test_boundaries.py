@@ -3,6 +3,7 @@ value is worked out here by hand, not taken from the code."""
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -65,3 +66,17 @@ def test_version_ten_is_higher_than_version_nine(project):
            '    - zh: 测试。\n      en: A test.\n- version: "9.1"\n  date: 2026-12-08\n  changes:\n'
            '    - zh: 测试。\n      en: A test.\n- version: "3.0"\n')
     assert [version.version for version in load_site_data(project).versions[:3]] == ["10.0", "9.1", "3.0"]
+
+
+def test_a_figure_no_table_lists_links_to_the_downloads_where_every_figure_is():
+    """Results lists the topics of group "results", Targets those of "tasks"; a figure of any other
+    topic is in no table, so a link to it (from a main point, a check) goes to the downloads."""
+    from scripts.render.views import Words
+
+    site = load_site_data()
+    figure = site.figures[0]
+    groups = {topic.id: topic.group for topic in site.topics}
+    assert Words(site, "en").figure_page(figure) == {"results": "results", "tasks": "targets"}[groups[figure.topic]]
+    elsewhere = tuple(topic.model_copy(update={"group": "other"}) if topic.id == figure.topic else topic
+                      for topic in site.topics)
+    assert Words(dataclasses.replace(site, topics=elsewhere), "zh").figure_page(figure) == "downloads"

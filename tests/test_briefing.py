@@ -18,6 +18,8 @@ from bs4 import BeautifulSoup
 from tests.conftest import ROOT
 
 HOMES = {"zh": "", "en": "en/"}
+STRINGS = {language: yaml.safe_load((ROOT / f"scripts/render/strings/{language}.yaml").read_text(encoding="utf-8"))
+           for language in HOMES}
 
 
 def data(name: str):
@@ -246,6 +248,16 @@ def test_the_count_of_targets_per_status_is_the_count_of_rows(site, language, na
     assert str(len(TARGETS)) in line
     for status, count in counts.items():
         assert f"{STATUS_WORDS[language][status]}{'：' if language == 'zh' else ': '}{count}" in line, (status, line)
+
+
+@pytest.mark.parametrize("language", HOMES)
+def test_the_brief_lists_every_target_of_the_speech_in_speech_order(site, language):
+    """The brief's targets table: each target and threshold of the targets' topics, once, in the
+    order of data/figures.yaml, each linking to its row on the Targets page."""
+    brief = page(site, HOMES[language] + "brief.html")
+    [heading] = [h2 for h2 in brief.select("h2") if h2.get_text().strip().rstrip("¶\u2060 ") == STRINGS[language]["brief"]["targets"]]
+    rows = heading.find_next("table").select("tbody th a")
+    assert [link["href"] for link in rows] == [f"targets.html#figure-{target['id']}" for target in TARGETS]
 
 
 @pytest.mark.parametrize("language", HOMES)

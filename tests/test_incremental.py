@@ -87,11 +87,35 @@ def test_each_languages_pages_have_their_own_search_index_rebuilt_only_when_they
     assert [index_language(site, by_language[language], language, roots[language], cache, "code") for language in roots] == [False, True]
 
 
+def test_the_search_cache_keeps_only_the_indexes_of_the_last_build(tmp_path):
+    """After a build, the search indexes' cache holds one entry per language: those of the pages
+    just built, not those of earlier builds (a cache that only grows would fill the disk of a
+    maintainer who keeps `make serve` running)."""
+    from scripts.publish.indexing import Indexing
+
+    site, root = tmp_path / "site", tmp_path / "project"
+    for path, (language, text) in {"index.html": ("zh", "江源区 人参"), "en/index.html": ("en", "Jiangyuan")}.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(f'<html lang="{language}"><body><main data-pagefind-body><h1>{text}</h1>'
+                                 "</main></body></html>", encoding="utf-8")
+    indexing = Indexing()
+    entries = []
+    for word in ("Jiangyuan", "Baishan", "Jilin"):
+        (site / "en/index.html").write_text((site / "en/index.html").read_text(encoding="utf-8")
+                                            .replace(">Jiangyuan<", f">{word}<").replace(">Baishan<", f">{word}<"),
+                                            encoding="utf-8")
+        for language in ("zh", "en"):
+            indexing.start(site, root, language)
+        indexing.finish()
+        entries.append(len([entry for entry in (root / ".cache/search").iterdir() if not entry.name.startswith(".")]))
+    assert entries == [2, 2, 2]
+
+
 def test_another_card_font_draws_every_card_and_generates_again(project, monkeypatch):
     """The cards' bytes depend on the font that draws them: installing or removing a CJK font
     (another file, or the same file changed) makes the next generation draw every card anew."""
-    from scripts.render import font
     from scripts.build import generate as generation_module
+    from scripts.render import font
 
     first = generate(project)
     assert first.cards_drawn == 2 * len(PAGE_NAMES[:-1])

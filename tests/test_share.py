@@ -125,6 +125,13 @@ def test_the_downloads_page_gives_bibtex_and_csl_json_with_the_sites_address(sit
     assert f"version = {{{VERSIONS[0]['version']}}}" in bibtex and f"year = {{{VERSIONS[0]['date'].year}}}" in bibtex
     [item] = csl
     assert (item["type"], item["URL"], item["version"]) == ("dataset", f"{site.url}downloads.html", VERSIONS[0]["version"])
+    # The dataset's title: English for reference managers, Chinese in GB/T 7714 (on the Chinese page).
+    title = f"{DOCUMENT['site_title']['en']}: figures"
+    assert f"title = {{{{{title}}}}}" in bibtex and item["title"] == title
+    assert item["original-title"] == DOCUMENT["title"]["zh"]
+    if "GB/T 7714" in " ".join(blocks):
+        [gbt] = [text for heading, text in blocks.items() if "7714" in heading]
+        assert gbt.startswith(f"{DOCUMENT['site_title']['zh']}：数字数据集[DS/OL]. 版本{VERSIONS[0]['version']}.")
     date = VERSIONS[0]["date"]
     assert item["issued"] == {"date-parts": [[date.year, date.month, date.day]]}
 

@@ -190,9 +190,15 @@ def test_every_page_cites_and_shows_the_current_version_with_its_date(site, lang
     else:
         cited, footer = (f"data version {version} ({day:%B} {day.day}, {day.year})",
                          f"Data version {version}, {day:%B} {day.day}, {day.year}")
+    document = yaml.safe_load((ROOT / "data/document.yaml").read_text(encoding="utf-8"))
+    published, posted = document["published"], document["published"]["posted"]
+    speech = (f"{published['publisher']['zh']}，{posted.year}年{posted.month}月{posted.day}日，{published['url']}"
+              if language == "zh" else
+              f"published by the {published['publisher']['en']}, {posted:%B} {posted.day}, {posted.year}, {published['url']}")
     for name in ("index.html", "results.html", "about.html"):
         html = page(site, HOMES[language] + name)
         assert cited in html.select_one("p.cite-this").get_text(), name
+        assert speech in html.select_one("p.cite-this").get_text(), name
         link = html.select_one("footer").find("a", string=footer)["href"]
         base = f"https://example.org/site/{HOMES[language]}"
         assert urljoin(base + name, link) == base + "changes.html", name

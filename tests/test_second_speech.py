@@ -7,19 +7,16 @@ against the data they were made from (read here afresh from the fixture)."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
 from scripts.render.pages import PAGES
 from tests.conftest import (
-    ROOT,
+    FICTIONAL,
     BuiltSite,
     built_and_served,
-    copy_project,
+    fictional_project,
     load,
     screen,
 )
@@ -27,7 +24,6 @@ from tests.test_browser import unfound_terms
 from tests.test_html_validity import check_html
 from tests.test_reader import AXE, AXE_RUN, LEAKS, PLACEHOLDER, article_text, run
 
-FICTIONAL = ROOT / "tests/fixtures/fictional-speech"
 ROOTS = {"zh": "", "en": "en/"}
 READER_PAGES = [f"{ROOTS[language]}{name}.html" for language in ROOTS for name in (*PAGES, "404")]
 
@@ -38,13 +34,7 @@ def fixture_data(name: str):
 
 @pytest.fixture(scope="module")
 def second_site(tmp_path_factory) -> BuiltSite:
-    project = copy_project(tmp_path_factory.mktemp("second") / "project")
-    shutil.rmtree(project / "data")
-    shutil.copytree(FICTIONAL / "data", project / "data")
-    shutil.rmtree(project / "seeds")
-    (project / "seeds").mkdir()
-    seed_name = Path(fixture_data("document.yaml")["source"]["file"]).name
-    shutil.copy2(FICTIONAL / "seed.txt", project / "seeds" / seed_name)
+    project = fictional_project(tmp_path_factory.mktemp("second") / "project")
     with built_and_served(tmp_path_factory.mktemp("second-web"), root=project) as built:
         yield built
 

@@ -2,16 +2,25 @@
 the server on the new code; what stops a generation (a fault in the code, a data file that is a
 named pipe, a page deleted by hand, data/ removed and restored) shows in the banner while the
 server answers at once; and after a session of edits, `make build` writes what a fresh copy of
-the same tree builds."""
+the same tree builds. The project is the small fictional speech: the machinery is the same."""
 
 from __future__ import annotations
 
 import time
 
 import httpx
+import pytest
 
-from tests.test_differential import differences, fresh_build, make_build
+from tests.conftest import fictional_project
+from tests.test_differential import PLACE, differences, fresh_build, make_build
 from tests.test_serve import banner_text, page_text, serving, wait_for
+
+SPEAKER = "Lin Xiaodong"  # the fictional speech's speaker, on its English home page
+
+
+@pytest.fixture
+def project(tmp_path):
+    return fictional_project(tmp_path / "project")
 
 
 def answers_quickly(url: str) -> str:
@@ -32,10 +41,9 @@ def edit(project, file: str, old: str, new: str) -> None:
 def test_serve_restarts_on_new_code_and_make_build_then_builds_what_a_fresh_copy_builds(project, tmp_path):
     with serving(project) as (url, terminal):
         home = url + "en/index.html"
-        assert wait_for(lambda: "Pan Guoqiang" in page_text(home), 60), "the server did not start"
+        assert wait_for(lambda: SPEAKER in page_text(home), 60), "the server did not start"
         steps = [  # (file, old, new, what the English home page shows once the server has caught up)
-            ("data/document.yaml", "  en: Jiangyuan District, Baishan City, Jilin Province\n",
-             "  en: Jiangyuan District, Baishan\n", "Jiangyuan District, Baishan<"),
+            ("data/document.yaml", PLACE, "  en: A district of fiction\n", "A district of fiction<"),
             ("scripts/render/strings/en.yaml", "  document: About the speech\n", "  document: About this speech\n",
              "About this speech"),
             ("scripts/render/templates/pages/index.md.j2", "## {{ t('index.contents') }}\n",
@@ -51,7 +59,7 @@ def test_serve_restarts_on_new_code_and_make_build_then_builds_what_a_fresh_copy
             elif file.startswith("scripts/"):
                 assert wait_for(lambda: terminal.read_text(encoding="utf-8").count("restarting the server") > restarts,
                                 30), f"{file}: the server was not restarted"
-                assert wait_for(lambda: "Pan Guoqiang" in page_text(home), 60), f"{file}: the server did not return"
+                assert wait_for(lambda: SPEAKER in page_text(home), 60), f"{file}: the server did not return"
             else:
                 time.sleep(3)
     built = make_build(project)
@@ -61,7 +69,7 @@ def test_serve_restarts_on_new_code_and_make_build_then_builds_what_a_fresh_copy
 def test_serve_shows_what_stops_a_generation_and_always_answers(project):
     with serving(project) as (url, terminal):
         home, about = url + "en/index.html", url + "en/about.html"
-        assert wait_for(lambda: "Pan Guoqiang" in page_text(home), 60), "the server did not start"
+        assert wait_for(lambda: SPEAKER in page_text(home), 60), "the server did not start"
 
         # A fault in the code (not the data): its one line and its place, in the banner.
         edit(project, "scripts/render/page.py", '    """One page in one language, as Markdown with its front matter, from the data it declares."""\n',
@@ -71,13 +79,12 @@ def test_serve_shows_what_stops_a_generation_and_always_answers(project):
         banner = banner_text(answers_quickly(home))
         assert "RuntimeError: a deliberate fault" in banner and "scripts/render/page.py:" in banner, banner
         edit(project, "scripts/render/page.py", '    raise RuntimeError("a deliberate fault")\n', "")
-        assert wait_for(lambda: banner_text(page_text(home)) is None and "Pan Guoqiang" in page_text(home), 60)
+        assert wait_for(lambda: banner_text(page_text(home)) is None and SPEAKER in page_text(home), 60)
 
         # A generated page deleted by hand is made again on the next build.
         (project / "docs/about.en.md").unlink()
-        edit(project, "data/document.yaml", "  en: Jiangyuan District, Baishan City, Jilin Province\n",
-             "  en: Jiangyuan District, Baishan\n")
-        assert wait_for(lambda: "Jiangyuan District, Baishan<" in page_text(home), 60), "the edit did not show"
+        edit(project, "data/document.yaml", PLACE, "  en: A district of fiction\n")
+        assert wait_for(lambda: "A district of fiction<" in page_text(home), 60), "the edit did not show"
         assert "About this site" in answers_quickly(about) and (project / "docs/about.en.md").is_file()
 
         # A named pipe where a data file belongs: named in the banner, never waited on.
@@ -100,7 +107,7 @@ def test_serve_shows_what_stops_a_generation_and_always_answers(project):
         answers_quickly(home)
         moved.rename(project / "data")
         time.sleep(2)
-        edit(project, "data/document.yaml", "  en: Jiangyuan District, Baishan\n", "  en: Jiangyuan, after the restore\n")
-        assert wait_for(lambda: "Jiangyuan, after the restore" in page_text(home), 60), "data/ is no longer watched"
+        edit(project, "data/document.yaml", "  en: A district of fiction\n", "  en: A district, after the restore\n")
+        assert wait_for(lambda: "A district, after the restore" in page_text(home), 60), "data/ is no longer watched"
         assert banner_text(answers_quickly(home)) is None
     assert "Traceback" not in terminal.read_text(encoding="utf-8")

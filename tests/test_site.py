@@ -125,37 +125,3 @@ def test_site_is_built_for_the_sub_path(site):
     assert site.url.endswith(SUB_PATH)
     canonical = soup(site, "en/about.html").find("link", rel="canonical")["href"]
     assert canonical == site.url + "en/about.html"
-
-
-def broken_links(site, pages: list[str]) -> list[str]:
-    """Every link, image, script and stylesheet of the pages that points into the site (relative,
-    or under the sub-path) to a file the site lacks, or to an anchor its page lacks."""
-    from urllib.parse import unquote, urljoin, urlsplit
-
-    base = f"https://example.org{SUB_PATH}"
-    ids: dict[str, set[str]] = {}
-    broken = []
-    for page in pages:
-        document = soup(site, page)
-        for element in document.select("a[href], link[href], img[src], script[src]"):
-            reference = element.get("href") or element.get("src")
-            target = urlsplit(urljoin(base + page, reference))
-            if target.netloc != "example.org" or not target.path.startswith(SUB_PATH):
-                continue  # another host (the speech's publisher, the repository) or a scheme such as mailto:
-            path = unquote(target.path)[len(SUB_PATH):] or "index.html"
-            path = f"{path}index.html" if path.endswith("/") else path
-            if not (site.directory / path).is_file():
-                broken.append(f"{page}: {reference} (no file {path})")
-                continue
-            if target.fragment and path.endswith(".html") and element.name == "a":
-                if path not in ids:
-                    ids[path] = {tag["id"] for tag in soup(site, path).select("[id]")}
-                if unquote(target.fragment) not in ids[path]:
-                    broken.append(f"{page}: {reference} (no id {target.fragment} in {path})")
-    return broken
-
-
-def test_every_link_within_the_site_reaches_a_file_and_its_anchor(site):
-    """A reader following any link of any page, in either language, lands on a page or file that
-    exists, at the element it names (a figure row, a sentence, a part, a heading)."""
-    assert broken_links(site, sorted(PAGES)) == []

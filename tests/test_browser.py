@@ -225,8 +225,6 @@ def test_no_sideways_scrolling_on_a_phone(site, browser, path):
     assert overflow <= 0
 
 
-
-
 @pytest.mark.parametrize("path", ["speech.html", "en/speech.html"])
 def test_sentence_permalink_shows_on_hover_and_keyboard_focus(site, page, path):
     """Hidden, the ¶ takes no room (no gap after a sentence); on hover and on keyboard focus it shows."""

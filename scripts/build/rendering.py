@@ -21,6 +21,7 @@ from scripts.render.cards import card_png, cjk_font
 from scripts.render.interface import translator
 from scripts.render.page import Templates, card_of, render_page, template_environment
 from scripts.render.pages import BY_NAME, PAGES, card_name, page_path
+from scripts.render.print_font import chinese_characters, print_font
 
 PRINT_FONT = "print-zh.woff2"  # docs/fonts/: the stylesheet sets printed Chinese in it
 
@@ -94,10 +95,6 @@ def render_cards(site: SiteData, caches: RenderCaches | None = None) -> dict[str
 def render_fonts(pages: dict[str, str], caches: RenderCaches | None = None) -> dict[str, bytes]:
     """The print font (scripts/render/print_font.py): the Chinese characters of every page and of the
     interface strings the theme prints, from this machine's Chinese font."""
-    from scripts.render.print_font import (  # fontTools, loaded when there is work for it
-        chinese_characters,
-        print_font,
-    )
 
     characters = chinese_characters([*pages.values(), *(text for language in LANGUAGES
                                                          for text in translator(language).table.values())])

@@ -31,7 +31,6 @@ from scripts.build.write import held_lock
 ROOT = PROJECT
 
 
-
 def mkdocs_environment(site_url: str | None) -> dict[str, str]:
     """MkDocs' environment: SITE_URL is site_url, else $SITE_URL. An empty one counts as unset (and is
     removed), so mkdocs.yml's default applies: MkDocs reads an empty SITE_URL as no address at all."""

@@ -33,7 +33,7 @@ from html import escape
 from importlib import metadata
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from lxml import html as lxml_html
 from pagefind_bin_extended import get_executable
 
 from scripts.build.cache import Cache
@@ -42,11 +42,11 @@ from scripts.build.write import temporary_path
 
 BUNDLE = "pagefind"
 # Links that are glyphs or repeated labels, not text a reader searches for.
-NOT_INDEXED = (".headerlink", ".sentence-link", ".source-link")
+NOT_INDEXED = ("headerlink", "sentence-link", "source-link")  # classes
 NOT_FOUND = "404.html"
 BODY = "<div data-pagefind-body>"  # overrides/main.html: the indexed part of a page
 TERMS_FIELD = "terms"  # the search-only field (Pagefind metadata, searched but never shown)
-TERM_ELEMENTS = "dt, th[scope=row]"  # where the pages name the site's terms: headwords and row labels
+TERM_ELEMENTS = "//dt | //th[@scope='row']"  # where the pages name the site's terms: headwords and row labels
 TERM_TAGS = re.compile(r'<dt\b|<th scope="row"')  # the same elements' opening tags, as the templates write them
 TERM_WEIGHT = 10  # Pagefind's weight of those elements (running text has 1, a level-1 heading 7)
 # Text Pagefind's extended build segments: runs of Han characters.
@@ -84,24 +84,35 @@ def pagefind_version() -> str:
 
 
 def not_indexed(language: str) -> tuple[str, ...]:
-    """What Pagefind leaves out of a page in `language`: glyph links and text in another language
-    (`zh-Latn-pinyin` is Chinese's own)."""
-    return NOT_INDEXED + (f'[lang]:not([lang|="{language}"])',)
+    """What Pagefind leaves out of a page in `language`, as CSS selectors: glyph links and text in
+    another language (`zh-Latn-pinyin` is Chinese's own)."""
+    return tuple(f".{name}" for name in NOT_INDEXED) + (f'[lang]:not([lang|="{language}"])',)
 
 
-def indexed_text(page: BeautifulSoup, language: str) -> str:
-    """The text of a page Pagefind indexes, its whitespace collapsed."""
-    body = page.select_one("[data-pagefind-body]")
-    if body is None:
+def not_indexed_xpath(language: str) -> str:
+    """The same elements as not_indexed, as an XPath below a page's indexed part."""
+    classes = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')" for name in NOT_INDEXED)
+    return f".//*[{classes} or (@lang and not(@lang = '{language}' or starts-with(@lang, '{language}-')))]"
+
+
+def text_of(element) -> str:
+    """An element's text, its whitespace collapsed (its strings one space apart)."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def indexed_text(page, language: str) -> str:
+    """The text of a page (an lxml tree) that Pagefind indexes, its whitespace collapsed."""
+    bodies = page.xpath("//*[@data-pagefind-body]")
+    if not bodies:
         return ""
-    for element in body.select(", ".join(not_indexed(language))):
-        element.decompose()
-    return " ".join(body.get_text(" ").split())
+    for element in bodies[0].xpath(not_indexed_xpath(language)):
+        element.drop_tree()  # its tail, the text after it, stays
+    return text_of(bodies[0])
 
 
-def site_terms(texts: list[BeautifulSoup]) -> set[str]:
+def site_terms(pages: list) -> set[str]:
     """The terms the pages name (their headwords and row labels), each as the page shows it."""
-    return {" ".join(element.get_text(" ").split()) for page in texts for element in page.select(TERM_ELEMENTS)}
+    return {text_of(element) for page in pages for element in page.xpath(TERM_ELEMENTS)}
 
 
 def endings(term: str) -> list[str]:
@@ -133,8 +144,9 @@ def with_terms_field(html: str, words: str) -> str:
 def indexing_copy(site: Path, pages: list[str], language: str, copy: Path) -> None:
     """Copy the pages to `copy`, each with the search words of the site's terms it holds."""
     html = {page: (site / page).read_text(encoding="utf-8") for page in pages}
-    parsed = {page: BeautifulSoup(text, "html.parser") for page, text in html.items()}
-    texts = {page: indexed_text(soup, language) for page, soup in parsed.items()}
+    # lxml, not BeautifulSoup: parsing the pages was most of a search index's time.
+    parsed = {page: lxml_html.document_fromstring(text) for page, text in html.items()}
+    texts = {page: indexed_text(tree, language) for page, tree in parsed.items()}
     terms = sorted(term for term in site_terms(list(parsed.values())) if term)
     for page in pages:
         held = {term for term in terms if term in texts[page]}

@@ -14,9 +14,6 @@ from __future__ import annotations
 import io
 import re
 
-from fontTools import subset
-from fontTools.ttLib import TTFont
-
 from scripts.render.font import Face
 
 # Chinese characters and punctuation, and the full-width forms (，：（）): what the subset holds.
@@ -31,7 +28,11 @@ def chinese_characters(texts) -> str:
 
 def print_font(face: Face, characters: str) -> bytes:
     """A WOFF2 font with the face's glyphs for `characters`, nothing else (no hinting, no layout
-    features, no names but the family's)."""
+    features, no names but the family's). fontTools is loaded here, when there is a font to make:
+    a build whose characters did not change takes the font from its cache."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
     font = TTFont(face.path, fontNumber=face.index, lazy=False, recalcTimestamp=False)
     options = subset.Options()
     options.flavor = "woff2"

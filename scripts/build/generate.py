@@ -103,8 +103,9 @@ def generate(root: Path = ROOT) -> Generation:
     outputs = {**{f"docs/{name}": file_digest(text.encode("utf-8")) for name, text in pages.items()},
                **{f"docs/{folder}/{name}": file_digest(content) for folder, contents in files.items()
                   for name, content in contents.items()}}
-    write_manifest(root, Manifest(fingerprint, outputs, theme_words(site)))
-    generation = Generation(False, theme_words(site), tuple(written), tuple(caches.rendered), len(caches.cards.made))
+    theme = theme_words(site)
+    write_manifest(root, Manifest(fingerprint, outputs, theme))
+    generation = Generation(False, theme, tuple(written), tuple(caches.rendered), len(caches.cards.made))
     caches.prune()
     return generation
 

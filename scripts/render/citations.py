@@ -98,6 +98,12 @@ def citation_facts(site: SiteData, language: str) -> dict[str, str]:
             if latest else ""}
 
 
+def dataset_name(site: SiteData) -> str:
+    """The dataset's name in safe characters, from the speech's file name (the data package's
+    name; with its version, the BibTeX key)."""
+    return f"{safe_name(PurePosixPath(site.document.source.file).stem)}-figures"
+
+
 def dataset_title(site: SiteData, language: str = "en") -> str:
     return translator(language).plain("citation.dataset_title", site=getattr(site.document.site_title, language))
 
@@ -119,7 +125,7 @@ def citation_record(site: SiteData) -> dict[str, str]:
     """The facts a reference manager needs to cite the dataset (bibtex, csl_json and gbt7714 format them)."""
     document, latest, published = site.document, site.versions[0], site.document.published
     iso = {"date": document.date.isoformat(), "posted": published.posted.isoformat()}
-    return {"key": f"{safe_name(PurePosixPath(document.source.file).stem)}-figures-{latest.version}",
+    return {"key": f"{dataset_name(site)}-{latest.version}",
             "title": dataset_title(site, "en"), "title_zh": dataset_title(site, "zh"),
             "author": document.site_title.en, "version": latest.version,
             "date": latest.date.isoformat(), "url": "downloads.html",

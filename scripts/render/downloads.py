@@ -7,14 +7,13 @@ import csv
 import io
 import json
 from decimal import Decimal
-from pathlib import PurePosixPath
 
 from scripts.model.figures import amount_text, display_value, value_text
 from scripts.model.outcomes import assessments
 from scripts.model.quantity import UNITS, expand_placeholders
 from scripts.model.records import SiteData
 from scripts.model.relations import amount, computed_relations
-from scripts.render.citations import citation_plain, dataset_title, safe_name
+from scripts.render.citations import citation_plain, dataset_name, dataset_title
 
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
@@ -225,7 +224,7 @@ def datapackage(site: SiteData) -> str:
     """A Frictionless data package describing the CSV and the JSON."""
     fields = [{"name": name, "type": kind, "description": description} for name, kind, description in COLUMNS]
     package = {
-        "name": f"{safe_name(PurePosixPath(site.document.source.file).stem)}-figures",
+        "name": dataset_name(site),
         "title": dataset_title(site),
         **({"version": site.versions[0].version} if site.versions else {}),
         "description": "Every figure the speech gives, each with its source sentence and verbatim Chinese quote. "

@@ -29,7 +29,7 @@ from scripts.render.escape import inert
 from scripts.render.interface import date_text
 from scripts.render.pages import BY_NAME, card_name
 from scripts.render.structured import structured_data
-from scripts.render.views import Words, page_view
+from scripts.render.views import Words, names, page_view
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHART = '{% import "macros.md.j2" as ui with context %}{{ ui.chart(drawn) }}'
@@ -92,7 +92,7 @@ def render_page(page: str, language: str, site: SiteData, templates: Templates |
     templates = templates or plain_templates()
     site = view_for(site, page)
     words = Words(site, language)
-    shared = words.names()
+    shared = words.template_names()
 
     def draw(spec: ChartSpec) -> Markup:
         """A chart of data/charts.yaml as HTML bars."""
@@ -100,7 +100,7 @@ def render_page(page: str, language: str, site: SiteData, templates: Templates |
         return Markup(templates.chart.render({**shared, "drawn": chart_of(spec, figures, language)}))
 
     view = page_view(page, site, words, draw)
-    context = {**shared, **{field.name: getattr(view, field.name) for field in dataclasses.fields(view)}}
+    context = {**shared, **names(view)}
     body = templates.page(page).render(context)
     return front_matter(page, words) + body.lstrip("\n")
 

@@ -172,11 +172,12 @@ class Words:
     def outcome_amount(self, value, unit, like=None) -> str:
         return amount_text(value, unit, self.language, like)
 
-    def names(self) -> dict:
+    def template_names(self) -> dict:
         """Every public method and property, by name, for the template (a property must be cheap
         and read no data: it is read for every page)."""
-        return {name: getattr(self, name) for name in dir(type(self)) if not name.startswith("_") and name != "names"} \
-            | {"site": self.site, "language": self.language}
+        shared = {name: getattr(self, name) for name in dir(type(self))
+                  if not name.startswith("_") and name != "template_names"}
+        return shared | {"site": self.site, "language": self.language}
 
 
 # -------------------------------------------------------------------- the views of the pages

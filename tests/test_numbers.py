@@ -1,6 +1,13 @@
 """The number checker, on sentences shaped like the speech's."""
 
-from scripts.model.numbers import mentions, missing_numbers
+from cn2an import cn2an
+
+from scripts.model.numbers import (
+    ONE_CHARACTER_NUMERALS,
+    mentions,
+    missing_numbers,
+    numeral_value,
+)
 
 
 def forms(chinese):
@@ -34,3 +41,13 @@ def test_missing_and_present_numbers():
     assert [m.chinese for m in missing_numbers("2474件", "24,740 requests")] == ["2474"]
     assert missing_numbers("发放贷款1100万元", "loans of 11 million yuan") == []
     assert missing_numbers("新增合作社5个", "five new cooperatives") == []
+
+
+def test_a_numeral_reads_as_cn2an_reads_it():
+    """The numerals of one character are read from a table (cn2an loads slowly); each reads as
+    cn2an reads it, and every other numeral is read by cn2an itself."""
+    for numeral in "零〇一二两三四五六七八九十":
+        assert numeral_value(numeral) == cn2an(numeral, "smart"), numeral
+    assert set(ONE_CHARACTER_NUMERALS) == set("零〇一二两三四五六七八九十")
+    assert [numeral_value(numeral) for numeral in ("三十五", "一百零五", "两万", "三点五")] == [35, 105, 20000, 3.5]
+    assert numeral_value("第") is None and numeral_value("全市") is None

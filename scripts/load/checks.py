@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from cn2an import cn2an
 from pydantic import BaseModel, ValidationError
 
 from scripts.load.yamlfile import FieldPath, Problem, YamlDocument, dotted
@@ -25,7 +24,7 @@ from scripts.model.figures import (
     value_text,
 )
 from scripts.model.languages import LANGUAGES
-from scripts.model.numbers import mentions, missing_numbers
+from scripts.model.numbers import mentions, missing_numbers, numeral_value
 from scripts.model.outcomes import NO_OUTCOME, assess, comparable_units, is_target
 from scripts.model.points import period_mentions, plain_runs, references
 from scripts.model.quantity import (
@@ -435,10 +434,7 @@ def numeral_problems(file: YamlDocument, path: FieldPath, source: FigureSource, 
         yield at(file, (*path, "numeral"), f"{numeral!r} is not in the quote {source.quote!r} (expected the "
                                            "Chinese numeral as the quote writes it)")
         return
-    try:
-        read = cn2an(numeral.removeprefix("第"), "smart")
-    except ValueError:
-        read = None
+    read = numeral_value(numeral.removeprefix("第"))
     if read is None or Decimal(str(read)) != Decimal(value_text(figure.value)):
         yield at(file, (*path, "value"), f"{value_text(figure.value)}, but the numeral {numeral!r} reads "
                                          f"{'as nothing' if read is None else read} (expected the value the numeral writes)")

@@ -78,3 +78,22 @@ def missing_numbers(chinese: str, english: str) -> list[Mention]:
     """The numbers of `chinese` that `english` (placeholders expanded) does not give."""
     return [mention for mention in mentions(chinese)
             if not any(appears(form, english) for form in mention.forms)]
+
+
+# The Chinese numerals of one character and what cn2an reads each as (tests/test_numbers.py checks
+# every one against cn2an). Only longer numerals load cn2an, whose patterns take a tenth of a
+# second to compile: more than the rest of a data edit's validation.
+ONE_CHARACTER_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                          "八": 8, "九": 9, "十": 10}
+
+
+def numeral_value(numeral: str) -> int | float | None:
+    """What a Chinese numeral (三, 二十五, 三点五) reads as, cn2an's "smart" reading; None if it reads as none."""
+    if numeral in ONE_CHARACTER_NUMERALS:
+        return ONE_CHARACTER_NUMERALS[numeral]
+    from cn2an import cn2an  # loaded only for a numeral of more than one character
+
+    try:
+        return cn2an(numeral, "smart")
+    except ValueError:
+        return None

@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import CountHandler
 
-from scripts.build.incremental import current_manifest, inputs_fingerprint
+from scripts.build.incremental import current_manifest
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,10 @@ class Generation:
         """The problems for the banner: empty when the pages are current."""
         return list(self.failure.items if self.failure else [])
 
-    def regenerate(self, root: Path) -> None:
-        """Make docs/ hold the pages of the current inputs, unless it does already (the manifest
-        and every file it lists are checked on each build: a page deleted by hand is made again)."""
-        fingerprint = inputs_fingerprint(root)
+    def regenerate(self, root: Path, fingerprint: str) -> None:
+        """Make docs/ hold the pages of the inputs whose fingerprint is given (scripts/build/incremental.py
+        inputs_fingerprint), unless it does already (the manifest and every file it lists are checked
+        on each build: a page deleted by hand is made again)."""
         manifest = current_manifest(root, fingerprint)
         if manifest is not None:  # generated from exactly these inputs, and untouched since
             self.theme, self.failed_from, self.failure = manifest.theme, None, None
@@ -58,9 +58,15 @@ class Generation:
                       "page, until they are fixed.", file=sys.stderr, flush=True)
         if not self.serving:
             raise PluginError(f"\n{self.failure.message}")
-        # Serving the last good pages, or whatever there is when there are none (docs/*.md not
-        # generated yet: then the nav's pages are missing). The warnings of this build are printed
-        # but do not abort it under `strict`: an aborted build would make the server hold requests.
+        self.tolerate_warnings()
+
+    def tolerate_warnings(self) -> None:
+        """While the pages are not current under `mkdocs serve`, the last good pages are served, or
+        whatever there is when there are none (docs/*.md not generated yet: then the nav's pages
+        are missing). The warnings of the build under way (each language's) are printed but do not
+        abort it under `strict`: an aborted build would make the server hold requests."""
+        if not (self.serving and self.failure):
+            return
         for handler in logging.getLogger("mkdocs").handlers:
             if isinstance(handler, CountHandler):
                 handler.setLevel(logging.CRITICAL + 1)

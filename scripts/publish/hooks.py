@@ -1,8 +1,8 @@
 """MkDocs hooks: run the generator before each build and fix what the i18n plugin leaves.
 
-- on_pre_build: regenerate docs/*.md from data/ (so `make serve` and `make build` can never
-  show stale pages), doing only what changed inputs call for (scripts/build/incremental.py); bad
-  data stops the build with `file:line: field: problem` lines.
+- on_pre_build, on_files: regenerate docs/*.md from data/ (so `make serve` and `make build` can
+  never show stale pages), doing only what changed inputs call for (scripts/build/incremental.py);
+  bad data stops the build with `file:line: field: problem` lines.
   Under `mkdocs serve` (on_startup tells) bad data does not stop the build: the problems are
   printed the same way, docs/ keeps the last good pages, and every page shows them in a banner
   (`data_problems`, read by overrides/main.html) until the data is fixed and saved.
@@ -30,6 +30,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files, get_files
 
 # MkDocs loads this file by path; make the `scripts` package importable from the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -40,6 +41,7 @@ from scripts.build.incremental import (  # noqa: E402
     digest_of,
     environment_fingerprint,
     generation_lock,
+    inputs_fingerprint,
     key_of,
 )
 from scripts.model.languages import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
@@ -65,6 +67,7 @@ class State:
     serve` builds again on every save."""
 
     generation: Generation = field(default_factory=Generation)
+    inputs: str = ""  # the fingerprint of the inputs of the build under way, read as it starts
     not_found: dict[str, str] = field(default_factory=dict)  # the rendered 404 page of each language
     indexing: Indexing = field(default_factory=Indexing)
 
@@ -113,20 +116,46 @@ def on_env(env, config, files):
 
 
 def on_pre_build(config) -> None:
-    """Regenerate the pages, once per build: the i18n plugin runs this hook again for English,
-    when the inputs have not changed. A failure is remembered for the same inputs too."""
+    """Read the inputs' fingerprint as the build starts (on_files regenerates the pages from them).
+    The i18n plugin runs this hook again for each other language, inside the default language's
+    build: that build's generation serves them all, so every language of one build shows the same data."""
+    root = Path(config.config_file_path).parent
     if nested_build(config):
         # The languages are built one after another, the default first; its pages are complete.
-        state.indexing.start(Path(config.site_dir), Path(config.config_file_path).parent, DEFAULT_LANGUAGE)
+        state.indexing.start(Path(config.site_dir), root, DEFAULT_LANGUAGE)
+        return
+    try:
+        state.indexing.finish()  # under `mkdocs serve`, the last build's search index
+    except RuntimeError as error:
+        print(f"The search index was not written: {error}", file=sys.stderr, flush=True)
+    state.inputs = inputs_fingerprint(root)
+
+
+@event_priority(100)  # before mkdocs-static-i18n sorts the files by language
+def on_files(files, config):
+    """Regenerate the pages, once per build, and list docs/ again. `make build` generates while
+    MkDocs starts (scripts/build/site.py): the wait for it is here rather than in on_pre_build, so
+    that MkDocs cleans the site folder and lists the theme's files meanwhile. Its list of docs/
+    may then be out of date (pages added, or made for the first time), so docs/ is listed anew."""
+    if nested_build(config):
+        state.generation.tolerate_warnings()  # this language's build too, while the pages are not current
     else:
-        try:
-            state.indexing.finish()  # under `mkdocs serve`, the last build's search index
-        except RuntimeError as error:
-            print(f"The search index was not written: {error}", file=sys.stderr, flush=True)
-    root = Path(config.config_file_path).parent
-    with generation_lock(root):  # `make build` may be generating already: then wait for it
-        state.generation.regenerate(root)
+        root = Path(config.config_file_path).parent
+        with generation_lock(root):  # `make build` may be generating these inputs already: then wait for it
+            state.generation.regenerate(root, state.inputs)
+        files = listed_again(files, config)
     name_site(config)
+    return files
+
+
+def listed_again(files: Files, config) -> Files:
+    """docs/ listed anew, with the theme's files MkDocs added to the earlier list (those whose
+    path no file of docs/ has: a file of docs/ overrides the theme's)."""
+    fresh = get_files(config)
+    for file in files:
+        if file.src_dir != config.docs_dir and fresh.get_file_from_path(file.src_uri) is None:
+            fresh.append(file)
+    return fresh
 
 
 def name_site(config) -> None:

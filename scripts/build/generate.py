@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts import PROJECT
+from scripts.build.beside import beside
 from scripts.build.cache import Cache
 from scripts.build.incremental import (
     CACHE,
@@ -32,7 +33,7 @@ from scripts.build.incremental import (
 from scripts.build.rendering import (
     RenderCaches,
     compiled,
-    render_cards,
+    drawn_cards,
     render_fonts,
     render_site,
 )
@@ -67,10 +68,10 @@ def load_site_data(root: Path = ROOT) -> SiteData:
     return validate(load_data(root), root)
 
 
-def render_caches(root: Path) -> RenderCaches:
+def render_caches(root: Path, font: str) -> RenderCaches:
     """The page and card caches of root (scripts/build/incremental.py), keyed by the code that renders
-    them (this process's) and the card font."""
-    return RenderCaches(code_fingerprint(RUNNING), font_identity(), Cache(root / CACHE / "pages"),
+    them (this process's) and the card font (font_identity)."""
+    return RenderCaches(code_fingerprint(RUNNING), font, Cache(root / CACHE / "pages"),
                         Cache(root / CACHE / "cards"), Cache(root / CACHE / "fonts"))
 
 
@@ -89,14 +90,17 @@ def theme_words(site: SiteData) -> dict[str, dict[str, str]]:
 def generate(root: Path = ROOT) -> Generation:
     """Regenerate docs/ from data/: load -> validate -> render -> write. Nothing is done when
     no input changed; only the pages and cards whose data changed are made."""
-    fingerprint = inputs_fingerprint(root)
+    font = font_identity()
+    fingerprint = inputs_fingerprint(root, font)
     manifest = current_manifest(root, fingerprint)
     if manifest is not None:
         return Generation(up_to_date=True, theme=manifest.theme)
     site = load_site_data(root)
-    caches = render_caches(root)
-    pages = render_site(site, caches, compiled(RUNNING, caches.code))
-    files = {"downloads": download_files(site), "cards": render_cards(site, caches), "fonts": render_fonts(pages, caches)}
+    caches = render_caches(root, font)
+    with beside(lambda: drawn_cards(site, caches)) as cards:  # on the other core, while the pages are rendered
+        pages = render_site(site, caches, compiled(RUNNING, caches.code))
+        files = {"downloads": download_files(site), "fonts": render_fonts(pages, caches)}
+        files["cards"], cards_drawn = cards.result()
     written = write_pages(root / "docs", pages)
     for folder, contents in files.items():
         written += write_folder(root / "docs" / folder, contents)
@@ -105,7 +109,7 @@ def generate(root: Path = ROOT) -> Generation:
                   for name, content in contents.items()}}
     theme = theme_words(site)
     write_manifest(root, Manifest(fingerprint, outputs, theme))
-    generation = Generation(False, theme, tuple(written), tuple(caches.rendered), len(caches.cards.made))
+    generation = Generation(False, theme, tuple(written), tuple(caches.rendered), cards_drawn)
     caches.prune()
     return generation
 

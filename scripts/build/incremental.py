@@ -79,11 +79,12 @@ def code_fingerprint(root: Path) -> str:
 RUNNING = PROJECT  # the project whose code this process runs
 
 
-def inputs_fingerprint(root: Path) -> str:
+def inputs_fingerprint(root: Path, font: str | None = None) -> str:
     """Everything the generated files of root are made from: its data, speech and code, the code
-    this process runs (the same project, but for tests that generate a copy), and the card font."""
+    this process runs (the same project, but for tests that generate a copy), and the card font
+    (font_identity, asked for unless given)."""
     running = () if root.resolve() == RUNNING else (code_fingerprint(RUNNING),)
-    return key_of(digest_of(root, INPUTS), sys.version, font_identity(), *running)
+    return key_of(digest_of(root, INPUTS), sys.version, font_identity() if font is None else font, *running)
 
 
 def file_digest(content: bytes) -> str:

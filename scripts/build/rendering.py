@@ -39,9 +39,8 @@ class RenderCaches:
     rendered: list[str] = dataclasses.field(default_factory=list)  # pages rendered afresh
 
     def prune(self) -> None:
-        """Keep what the last generation used."""
+        """Keep the pages and print fonts the last generation used (drawn_cards keeps its cards)."""
         self.pages.prune()
-        self.cards.prune()
         self.fonts.prune()
 
 
@@ -90,6 +89,15 @@ def render_cards(site: SiteData, caches: RenderCaches | None = None) -> dict[str
             key = key_of("card", caches.code, caches.font, PIL.__version__, repr(card)) if caches else ""
             cards[card_name(page, language)] = cached(caches.cards if caches else None, key, lambda: card_png(card))
     return cards
+
+
+def drawn_cards(site: SiteData, caches: RenderCaches) -> tuple[dict[str, bytes], int]:
+    """Every page's card (render_cards) and how many were drawn afresh; the cards' cache then keeps
+    only these. Whole in itself, so it can be done in another process (scripts/build/beside.py)."""
+    cards = render_cards(site, caches)
+    drawn = len(caches.cards.made)
+    caches.cards.prune()
+    return cards, drawn
 
 
 def render_fonts(pages: dict[str, str], caches: RenderCaches | None = None) -> dict[str, bytes]:

@@ -22,11 +22,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from scripts import PROJECT
 from scripts.build.incremental import generation_lock
 from scripts.build.write import held_lock
+from scripts.render.font import font_identity
 
 ROOT = PROJECT
 
@@ -78,11 +80,16 @@ def generate_ahead(root: Path) -> None:
     is left for the hook, which finds the pages not current, generates them itself and reports
     it once, as MkDocs reports it under `make serve` (bad data: every problem, on its line)."""
     with generation_lock(root):
+        # The font's digest (hashing a CJK font's megabytes frees the interpreter) is taken while
+        # the generator is imported: the generation's fingerprint then finds it ready.
+        hashing = threading.Thread(target=font_identity)
+        hashing.start()
         try:
             from scripts.build.generate import (
                 generate,  # after taking the lock: the hook must wait for it
             )
 
+            hashing.join()
             generate(root)
         except Exception:  # noqa: BLE001 (reported by the hook, which repeats the generation)
             pass

@@ -12,10 +12,15 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import cache
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from scripts.render.font import Face, matched_font
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
+
+# Pillow is imported where a card is drawn: a generation that draws none (its cards cached) does
+# not load it, and one that draws some does so beside the pages (scripts/build/beside.py).
 
 SIZE = (1200, 630)
 MARGIN = 64
@@ -49,6 +54,8 @@ def cjk_font() -> Face:
 
 
 def _covers_chinese(face: Face) -> bool:
+    from PIL import ImageFont
+
     font = ImageFont.truetype(face.path, 20, index=face.index, layout_engine=ImageFont.Layout.BASIC)
     return font.getmask("中").getbbox() is not None
 
@@ -57,6 +64,8 @@ def _covers_chinese(face: Face) -> bool:
 def font(size: int) -> ImageFont.FreeTypeFont:
     # The basic layout: Chinese and English need no shaping, and it takes any text (raqm, the
     # complex one, fails on some control characters a careless edit can leave in data).
+    from PIL import ImageFont
+
     face = cjk_font()
     return ImageFont.truetype(face.path, size, index=face.index, layout_engine=ImageFont.Layout.BASIC)
 
@@ -95,6 +104,8 @@ def one_line(text: str, face: ImageFont.FreeTypeFont, width: int) -> str:
 
 def card_png(card: Card) -> bytes:
     """The card as PNG bytes."""
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN

@@ -11,6 +11,9 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
+# Python keeps the generator's compiled modules (scripts/__pycache__/, ignored by git), as it does
+# by default: containers often turn that off, and then every build compiles scripts/ again.
+unexport PYTHONDONTWRITEBYTECODE
 
 .DEFAULT_GOAL := help
 .PHONY: help serve build test bench check draft browser font java node clean

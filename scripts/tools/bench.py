@@ -43,7 +43,9 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = SITE_PAGES  # every page, in both languages
 LANGUAGES = {"zh": "", "en": "en/"}
-ENVIRONMENT = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+# The environment `make` gives its commands (Makefile): Python keeps compiled modules.
+ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"} | {
+    "NO_MKDOCS_2_WARNING": "1"}
 
 
 def bare_config(project: Path) -> Path:

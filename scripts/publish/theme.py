@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from functools import lru_cache
 from html import escape, unescape
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import quote_plus, urlencode, urljoin, urlsplit
 
 from markupsafe import Markup
 
@@ -48,14 +50,22 @@ def theme_strings(language: str, words: dict[str, str] | None, page=None, config
     """The interface strings the theme's parts show, in `language`, with the data's words
     (`words`: THEME_WORDS, from the generation) filled in."""
     values = words or dict.fromkeys(THEME_WORDS, "")
+    ui = dict(site_strings(language, tuple(values.items())))
+    if page is not None and page.canonical_url:
+        ui["cite"] = translator(language)("theme.cite", **{**values, "title": page.title or "", "site": config.site_name,
+                                                           "url": page.canonical_url})
+    return ui
+
+
+@lru_cache(maxsize=8)
+def site_strings(language: str, words: tuple[tuple[str, str], ...]) -> dict:
+    """The theme's strings that are the same on every page (all but the page's citation), made
+    once per language and data words rather than for each page."""
     t = translator(language)
     filled_later = {"theme.cite", "theme.accessed"}
-    ui = {key.removeprefix("theme."): t(key, **values) for key in strings(language)
+    ui = {key.removeprefix("theme."): t(key, **dict(words)) for key in strings(language)
           if key.startswith("theme.") and key not in filled_later}
     ui["accessed"] = t("theme.accessed", date="{date}")  # the reader's date, written in by the page's script
-    if page is not None and page.canonical_url:
-        ui["cite"] = t("theme.cite", **{**values, "title": page.title or "", "site": config.site_name,
-                                        "url": page.canonical_url})
     return ui
 
 
@@ -83,17 +93,20 @@ def titled_permalinks(html: str, language: str) -> str:
     return html.replace('title="Permanent link"', f'title="{escape(title, quote=True)}"')
 
 
-def report_address(repository: str, page_url: str, item: str, language: str) -> str:
-    """The repository's "report an error" form, with the page and the item (a sentence or figure
-    id) filled in: GitHub fills an issue form's fields from the query, by their ids."""
-    title = strings(language)["report.title"].format(item=item)
-    query = urlencode({"template": REPORT_FORM, "title": title, "page": page_url, "item": item})
-    return f"{repository.rstrip('/')}/issues/new?{query}"
+def report_address(repository: str, page_url: str, language: str) -> Callable[[str], str]:
+    """The address of the repository's "report an error" form for an item (a sentence or figure
+    id) of one page, with the page and the item filled in: GitHub fills an issue form's fields
+    from the query, by their ids. The query is urlencode's of template, title, page and item; its
+    parts that are the same for every item of the page are encoded once."""
+    title = strings(language)["report.title"]
+    start = f"{repository.rstrip('/')}/issues/new?{urlencode({'template': REPORT_FORM})}&title="
+    page = urlencode({"page": page_url})
+    return lambda item: f"{start}{quote_plus(title.format(item=item))}&{page}&{urlencode({'item': item})}"
 
 
 def report_links(html: str, repository: str, page_url: str, language: str) -> str:
     """Every `report:ITEM` link the generator wrote, made the address of the repository's form,
     and every `repository:` link the repository's address (only the build knows them)."""
     html = html.replace('href="repository:"', f'href="{escape(repository)}"')
-    return REPORT_LINK.sub(lambda match: f'href="{escape(report_address(repository, page_url, unescape(match[1]), language))}"',
-                           html)
+    address = report_address(repository, page_url, language)
+    return REPORT_LINK.sub(lambda match: f'href="{escape(address(unescape(match[1])))}"', html)

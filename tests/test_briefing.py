@@ -372,6 +372,8 @@ def test_english_formulas_are_in_the_units_of_the_inputs_beside_them(site):
 # Report an error -------------------------------------------------------------------------------
 
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "report-an-error.yml"
+# The issue's title, in the page's language, names the item (the interface strings' report.title).
+REPORT_TITLES = {"zh": "本站错误：{item}", "en": "Error on the site: {item}"}
 
 
 def report_query(link) -> dict[str, str]:
@@ -394,6 +396,7 @@ def test_every_figure_row_offers_report_an_error_with_its_id_filled_in(site, lan
             query = report_query(row.select_one("a.report-link"))
             assert query["template"] == FORM.name
             assert (query["item"], query["page"]) == (row["id"], site.url + path)
+            assert query["title"] == REPORT_TITLES[language].format(item=row["id"])
 
 
 @pytest.mark.parametrize("language", HOMES)

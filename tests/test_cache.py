@@ -166,3 +166,24 @@ def test_a_request_with_a_null_byte_is_a_404_not_a_crash(tmp_path):
         server.shutdown()
         server.server_close()
     assert hashlib  # (imported for the helpers above)
+
+
+def test_a_failing_indexer_leaves_no_half_index_and_nothing_cached(tmp_path, monkeypatch):
+    """Pagefind writes its bundle straight into the site: when it fails half-way, what it wrote
+    goes, the build says why, and the cache keeps nothing for those pages."""
+    from scripts.publish import search_index
+
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "en/index.html").write_text('<html lang="en"><body><div data-pagefind-body><h1>Jiangyuan</h1></div>'
+                                        "</body></html>", encoding="utf-8")
+    failing = tmp_path / "pagefind"
+    failing.write_text('#!/bin/sh\nwhile [ "$1" != --output-path ]; do shift; done\nmkdir -p "$2/fragment"\n'
+                       'echo half > "$2/fragment/en_1.pf_fragment"\necho "Error: out of disk" >&2\nexit 1\n')
+    failing.chmod(0o755)
+    monkeypatch.setattr(search_index, "get_executable", lambda: str(failing))
+    cache = Cache(tmp_path / "cache")
+    with pytest.raises(RuntimeError, match=r"Pagefind failed to index (.|\n)*out of disk"):
+        search_index.index_language(site, ["en/index.html"], "en", "en/", cache, "code")
+    assert not (site / "en/pagefind").exists()
+    assert not [entry for entry in cache.folder.iterdir() if not entry.name.startswith(".")]

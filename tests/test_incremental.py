@@ -37,6 +37,20 @@ def test_one_figure_edited_renders_the_pages_that_show_figures(project):
     assert "GDP, year-on-year growth" in (project / "docs/results.en.md").read_text(encoding="utf-8")
 
 
+def test_each_cache_keeps_only_what_the_last_generation_used(project):
+    """The pages, cards and print font of earlier generations are removed, whichever process made
+    them (the cards are drawn in a forked copy of this one: scripts/build/beside.py)."""
+    generate(project)
+    kept = []
+    for old, new in (("Regional GDP, year-on-year growth", "GDP, year-on-year growth"), ("GDP, year-on-year", "GDP")):
+        edit(project, f"    en: {old}", f"    en: {new}", "data/figures.yaml")
+        assert generate(project).cards_drawn == 2
+        kept.append({folder: len([entry for entry in (project / ".cache" / folder).iterdir() if not entry.name.startswith(".")])
+                     for folder in ("pages", "cards", "fonts")})
+    every_page = 2 * len(PAGE_NAMES[:-1])
+    assert kept == [{"pages": every_page, "cards": every_page, "fonts": 1}] * 2
+
+
 def test_a_generated_page_edited_by_hand_is_regenerated(project):
     generate(project)
     page = project / "docs/about.md"

@@ -192,15 +192,14 @@ def index_language(site: Path, pages: list[str], language: str, root: str, cache
     if archive is not None:
         unpack(archive, bundle)
         return False
-    # `.NAME.PID-THREAD.tmp`: removed by the cache if this build is killed
-    building, copy = temporary_path(cache.folder / key), temporary_path(cache.folder / f"{key}-pages")
+    copy = temporary_path(cache.folder / f"{key}-pages")  # `.NAME.PID-THREAD.tmp`: removed by the cache if this build is killed
     try:
         indexing_copy(site, pages, language, copy)
-        run_pagefind(copy, pages, language, building)
-        archive = packed(building)
+        run_pagefind(copy, pages, language, bundle)
+    except BaseException:
+        shutil.rmtree(bundle, ignore_errors=True)  # no half an index
+        raise
     finally:
-        shutil.rmtree(building, ignore_errors=True)
         shutil.rmtree(copy, ignore_errors=True)
-    cache.put(key, archive)
-    unpack(archive, bundle)
+    cache.put(key, packed(bundle))
     return True

@@ -461,3 +461,18 @@ def test_schemas_are_published_and_current():
             f"data/schema/{name} is stale: run .venv/bin/python -m scripts.build.generate --schema"
     first_line = (ROOT / FIGURES).read_text(encoding="utf-8").splitlines()[0]
     assert first_line == "# yaml-language-server: $schema=schema/figures.schema.json"
+
+
+def test_the_downloads_are_those_of_the_data_asked_for(tmp_path):
+    """A generation asks for the downloads three times and gets them made once; a process that
+    loads other data (make serve after an edit, another speech) gets theirs."""
+    from scripts.render.downloads import download_files
+    from tests.conftest import ROOT, fictional_project
+
+    real, fictional = load_site_data(ROOT), load_site_data(fictional_project(tmp_path / "fictional"))
+    for site in (real, fictional, real, load_site_data(ROOT)):
+        rows = csv.DictReader(io.StringIO(download_files(site)["figures.csv"].decode("utf-8-sig")))
+        assert [row["id"] for row in rows if row["derived"] == "false"] == [figure.id for figure in site.figures]
+        files = download_files(site)
+        files["figures.csv"] = b""  # what a caller does with its files is its own
+        assert download_files(site)["figures.csv"].decode("utf-8-sig").startswith("id,")

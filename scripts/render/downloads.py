@@ -14,6 +14,7 @@ from scripts.model.quantity import UNITS, expand_placeholders
 from scripts.model.records import SiteData
 from scripts.model.relations import amount, computed_relations
 from scripts.render.citations import citation_plain, dataset_name, dataset_title
+from scripts.render.pages import BY_NAME
 
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
@@ -256,10 +257,24 @@ def datapackage(site: SiteData) -> str:
 DOWNLOAD_NAMES = ("figures.csv", "figures.json", "outcomes.csv", "outcomes.json", "datapackage.json")
 
 
+# The data the downloads are made from: the downloads page's (a page that reads anything else
+# stops rendering, scripts/render/page.py), and this module is what that page reads it for.
+DOWNLOAD_INPUTS = BY_NAME["downloads"].inputs
+_made: list[tuple[tuple, dict[str, bytes]]] = []  # the last download files made, and the data they were made from
+
+
 def download_files(site: SiteData) -> dict[str, bytes]:
-    """Every download, keyed by its path under docs/downloads/."""
-    return {"figures.csv": figures_csv(site).encode("utf-8-sig"),
-            "figures.json": figures_json(site).encode("utf-8"),
-            "outcomes.csv": outcomes_csv(site).encode("utf-8-sig"),
-            "outcomes.json": outcomes_json(site).encode("utf-8"),
-            "datapackage.json": datapackage(site).encode("utf-8")}
+    """Every download, keyed by its path under docs/downloads/. A generation asks three times
+    (to write them, and for their sizes on each language's downloads page) with the same data:
+    records that are never changed once validated, so the files are made once for those very
+    objects (held here, so no other object can take their place in memory and pass for them)."""
+    read = tuple(getattr(site, name) for name in DOWNLOAD_INPUTS)
+    if _made and all(made is now for made, now in zip(_made[0][0], read, strict=True)):
+        return dict(_made[0][1])
+    files = {"figures.csv": figures_csv(site).encode("utf-8-sig"),
+             "figures.json": figures_json(site).encode("utf-8"),
+             "outcomes.csv": outcomes_csv(site).encode("utf-8-sig"),
+             "outcomes.json": outcomes_json(site).encode("utf-8"),
+             "datapackage.json": datapackage(site).encode("utf-8")}
+    _made[:] = [(read, files)]
+    return dict(files)

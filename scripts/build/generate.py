@@ -87,10 +87,11 @@ def theme_words(site: SiteData) -> dict[str, dict[str, str]]:
             for language in LANGUAGES}
 
 
-def generate(root: Path = ROOT) -> Generation:
+def generate(root: Path = ROOT, font: str | None = None) -> Generation:
     """Regenerate docs/ from data/: load -> validate -> render -> write. Nothing is done when
-    no input changed; only the pages and cards whose data changed are made."""
-    font = font_identity()
+    no input changed; only the pages and cards whose data changed are made. `font` is the card
+    font's identity (font_identity), asked for unless given."""
+    font = font_identity() if font is None else font
     fingerprint = inputs_fingerprint(root, font)
     manifest = current_manifest(root, fingerprint)
     if manifest is not None:

@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts import PROJECT
@@ -80,17 +80,15 @@ def generate_ahead(root: Path) -> None:
     is left for the hook, which finds the pages not current, generates them itself and reports
     it once, as MkDocs reports it under `make serve` (bad data: every problem, on its line)."""
     with generation_lock(root):
-        # The font's digest (hashing a CJK font's megabytes frees the interpreter) is taken while
-        # the generator is imported: the generation's fingerprint then finds it ready.
-        hashing = threading.Thread(target=font_identity)
-        hashing.start()
         try:
-            from scripts.build.generate import (
-                generate,  # after taking the lock: the hook must wait for it
-            )
-
-            hashing.join()
-            generate(root)
+            # The card font is identified (hashing its megabytes frees the interpreter) while the
+            # generator is imported, in a thread that has ended before the generation starts.
+            with ThreadPoolExecutor(max_workers=1) as hashing:
+                font = hashing.submit(font_identity)
+                from scripts.build.generate import (
+                    generate,  # after taking the lock: the hook must wait for it
+                )
+            generate(root, font.result())
         except Exception:  # noqa: BLE001 (reported by the hook, which repeats the generation)
             pass
 
